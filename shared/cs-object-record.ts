@@ -1,0 +1,161 @@
+/** Turns one parsed `cs-object` element into a `PendingChange` (or an object without a pending export). */
+import type { AttributeChange, AttributeValue, ByteRange, CsObjectRecord, ObjectError, ValueChange } from './csexport-model.js';
+import type { XmlElement } from './xml-fragment.js';
+import { describeValue } from './attribute-values.js';
+import { resolveIdentity, type AttributeBag } from './resolve-identity.js';
+
+function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  if (!element) return undefined;
+  for (const c of element.children) if (c.name === name) return c;
+  return undefined;
+}
+
+function isAttributeElement(element: XmlElement): boolean {
+  return element.name === 'attr' || element.name === 'dn-attr';
+}
+
+function rawValues(attr: XmlElement): Array<{ raw: string; base64: boolean; operation: string | null }> {
+  const out: Array<{ raw: string; base64: boolean; operation: string | null }> = [];
+  for (const v of attr.children) {
+    if (v.name === 'value') out.push({ raw: v.text, base64: v.attributes['encoding'] === 'base64', operation: v.attributes['operation'] ?? null });
+    else if (v.name === 'dn-value') out.push({ raw: child(v, 'dn')?.text ?? '', base64: false, operation: v.attributes['operation'] ?? null });
+  }
+  return out;
+}
+
+/** All `attr` / `dn-attr` of a hologram `entry` or a `delta`, by lower-cased name. */
+function attributeBag(container: XmlElement | undefined): AttributeBag | undefined {
+  if (!container) return undefined;
+  const bag: AttributeBag = new Map();
+  for (const attr of container.children) {
+    if (!isAttributeElement(attr)) continue;
+    const name = (attr.attributes['name'] ?? '').toLowerCase();
+    // In a delta, values being deleted are not the object's values.
+    bag.set(
+      name,
+      rawValues(attr).filter((v) => v.operation !== 'delete'),
+    );
+  }
+  return bag;
+}
+
+function hologramEntry(object: XmlElement, name: string): XmlElement | undefined {
+  return child(child(object, name), 'entry');
+}
+
+function typeOf(attr: XmlElement): string {
+  return attr.name === 'dn-attr' ? 'reference' : (attr.attributes['type'] ?? 'string').toLowerCase();
+}
+
+function describeAll(name: string, type: string, values: Array<{ raw: string; base64: boolean }>): AttributeValue[] {
+  return values.map((v) => describeValue(name, type, v.raw, v.base64));
+}
+
+function attributeChanges(delta: XmlElement, before: AttributeBag | undefined, after: AttributeBag | undefined): AttributeChange[] {
+  const changes: AttributeChange[] = [];
+  for (const attr of delta.children) {
+    if (!isAttributeElement(attr)) continue;
+    const name = attr.attributes['name'] ?? '';
+    const type = typeOf(attr);
+    const key = name.toLowerCase();
+    const values: ValueChange[] = rawValues(attr).map((v) => ({ operation: v.operation, value: describeValue(name, type, v.raw, v.base64) }));
+    const change: AttributeChange = {
+      name,
+      type,
+      multivalued: attr.attributes['multivalued'] === 'true',
+      reference: attr.name === 'dn-attr',
+      operation: attr.attributes['operation'] ?? 'replace',
+      values,
+      oldValues: describeAll(name, type, before?.get(key) ?? []),
+    };
+    const newValues = after?.get(key);
+    if (after) change.newValues = describeAll(name, type, newValues ?? []);
+    changes.push(change);
+  }
+  return changes;
+}
+
+function errorsOf(object: XmlElement): ObjectError[] {
+  const errors: ObjectError[] = [];
+  for (const c of object.children) {
+    if (c.name !== 'export-errordetail' && c.name !== 'import-errordetail') continue;
+    const detail = c.children.find((e) => e.name === 'export-status' || e.name === 'import-status')?.children[0] ?? c.children[0];
+    const error: ObjectError = { kind: c.name === 'export-errordetail' ? 'export' : 'import', type: c.attributes['error-type'] ?? detail?.name ?? 'error' };
+    const text = (name: string) => {
+      const found = detail ? (child(detail, name)?.text ?? findDeep(detail, name)?.text) : undefined;
+      return found?.trim() || undefined;
+    };
+    const code = text('error-code');
+    const literal = text('error-literal');
+    const serverDetail = text('server-error-detail');
+    if (code) error.code = code;
+    if (literal) error.literal = literal;
+    if (serverDetail) error.detail = serverDetail;
+    if (c.attributes['first-occurred']) error.firstOccurred = c.attributes['first-occurred'];
+    if (c.attributes['date-occurred']) error.dateOccurred = c.attributes['date-occurred'];
+    const retry = c.attributes['retry-count'];
+    if (retry !== undefined && /^\d+$/.test(retry)) error.retryCount = Number(retry);
+    errors.push(error);
+  }
+  return errors;
+}
+
+function findDeep(element: XmlElement, name: string): XmlElement | undefined {
+  for (const c of element.children) {
+    if (c.name === name) return c;
+    const deeper = findDeep(c, name);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
+const OTHER_STATES = ['escrowed-export', 'unconfirmed-export', 'pending-import', 'export-errordetail', 'import-errordetail'];
+
+export function toCsObjectRecord(object: XmlElement, bytes: ByteRange): CsObjectRecord {
+  const id = object.attributes['id'] ?? '';
+  const csDn = object.attributes['cs-dn'] ?? '';
+  const objectType = object.attributes['object-type'] ?? '';
+  const delta = child(child(object, 'unapplied-export'), 'delta');
+  const exportEntry = hologramEntry(object, 'unapplied-export-hologram');
+  const synchronized = attributeBag(hologramEntry(object, 'synchronized-hologram'));
+  const exportHologram = attributeBag(exportEntry);
+  const deltaBag = delta ? attributeBag(delta) : undefined;
+  const dn = delta?.attributes['dn'] ?? csDn;
+  const identity = resolveIdentity({
+    exportHologram,
+    synchronizedHologram: synchronized,
+    pendingImportHologram: attributeBag(hologramEntry(object, 'pending-import-hologram')),
+    delta: deltaBag,
+    dn,
+  });
+  const errors = errorsOf(object);
+
+  if (!delta) {
+    return {
+      kind: 'no-pending-export',
+      id,
+      csDn,
+      objectType,
+      identity,
+      errors,
+      bytes,
+      states: object.children.filter((c) => OTHER_STATES.includes(c.name)).map((c) => c.name),
+    };
+  }
+  const operation = delta.attributes['operation'] ?? child(object, 'export-delta-operation')?.text.trim() ?? 'update';
+  const record: CsObjectRecord = {
+    kind: 'pending-change',
+    id,
+    csDn,
+    objectType,
+    identity,
+    errors,
+    bytes,
+    operation,
+    dn,
+    changes: attributeChanges(delta, synchronized, exportHologram),
+  };
+  const newDn = delta.attributes['newdn'];
+  if (newDn) record.newDn = newDn;
+  return record;
+}

@@ -1,0 +1,45 @@
+/** A batch of object slices as it travels to a parse worker, and what comes back. Pure data. */
+import type { CsObjectRecord, ExportEncoding } from './csexport-model.js';
+import type { ReadErrorInfo } from './read-errors.js';
+import { ExportReadError } from './read-errors.js';
+import { parseCsObject } from './parse-cs-object.js';
+import { toChangeRow, type ChangeRow } from './change-row.js';
+
+/** What a batch gives back: full records, or the rows the grid needs (far cheaper to send across threads). */
+export type BatchOutput = 'records' | 'rows';
+export interface BatchItems {
+  records: CsObjectRecord;
+  rows: ChangeRow;
+}
+
+export interface ParseBatch<O extends BatchOutput = BatchOutput> {
+  id: number;
+  output: O;
+  encoding: ExportEncoding;
+  /** The objects' bytes, back to back. */
+  bytes: Uint8Array;
+  /** Per object: [start in `bytes`, length, file offset]. */
+  slices: Array<[number, number, number]>;
+}
+
+export type ParseBatchResult = { id: number; items: Array<CsObjectRecord | ChangeRow> } | { id: number; error: ReadErrorInfo };
+
+const decoders = new Map<ExportEncoding, TextDecoder>();
+
+/** Decodes and parses every object of a batch; the first bad object fails the whole batch. */
+export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>): Array<BatchItems[O]> {
+  let decoder = decoders.get(batch.encoding);
+  if (!decoder) decoders.set(batch.encoding, (decoder = new TextDecoder(batch.encoding, { fatal: true })));
+  const items: Array<CsObjectRecord | ChangeRow> = [];
+  for (const [start, length, fileOffset] of batch.slices) {
+    let text: string;
+    try {
+      text = decoder.decode(batch.bytes.subarray(start, start + length));
+    } catch {
+      throw new ExportReadError('invalid-encoding', `The file has bytes that are not valid ${batch.encoding.toUpperCase()}`, fileOffset);
+    }
+    const record = parseCsObject(text, fileOffset, length, batch.encoding);
+    items.push(batch.output === 'rows' ? toChangeRow(record) : record);
+  }
+  return items as Array<BatchItems[O]>;
+}

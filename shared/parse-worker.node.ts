@@ -1,0 +1,17 @@
+/** Worker-thread entry: parses the batches of object slices the reader sends it. */
+import { parentPort } from 'node:worker_threads';
+import { parseBatch, type ParseBatch, type ParseBatchResult } from './parse-batch.js';
+import { toReadErrorInfo } from './read-errors.js';
+
+const port = parentPort;
+if (!port) throw new Error('parse-worker must run in a worker thread');
+
+port.on('message', (batch: ParseBatch) => {
+  let result: ParseBatchResult;
+  try {
+    result = { id: batch.id, items: parseBatch(batch) };
+  } catch (error) {
+    result = { id: batch.id, error: toReadErrorInfo(error) };
+  }
+  port.postMessage(result);
+});
