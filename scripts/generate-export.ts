@@ -323,7 +323,7 @@ class ExportBuilder {
   }
 
   header(): string {
-    return `<?xml version="1.0" encoding="${this.nl ? 'UTF-16' : 'UTF-8'}"?>${this.nl}${this.line(0, '<cs-objects>')}`;
+    return `<?xml version="1.0" encoding="UTF-8"?>${this.nl}${this.line(0, '<cs-objects>')}`;
   }
 
   footer(): string {

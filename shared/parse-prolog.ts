@@ -58,6 +58,11 @@ export function parseProlog(text: string, toByte: CharToByteOffset, complete: bo
     const match = /^<([A-Za-z_:][\w.:-]*)/.exec(text.slice(i, i + 200));
     if (!match) throw new ExportReadError('not-xml', `This is not a well-formed XML file (it has ${describeStart(text, i)})`, toByte(i));
     const name = match[1] as string;
+    if (i + match[0].length >= n) {
+      // The name may go on in bytes not read yet.
+      if (complete) throw new ExportReadError('truncated', 'The file is cut off inside its first tag', toByte(i));
+      return undefined;
+    }
     if (name !== 'cs-objects') {
       throw new ExportReadError('wrong-root', `This XML file is not a csexport file: its root element is <${name}>, expected <cs-objects>`, toByte(i));
     }

@@ -140,6 +140,11 @@ class BodyReader<O extends BatchOutput> {
       if (isPending(item)) this.pendingChanges++;
       this.onItem(item);
     }
+    this.reportEvery();
+  }
+
+  /** Progress at least every `progressIntervalMs` of work, and a cancellation check each time. */
+  private reportEvery(): void {
     checkCancelled(this.options.signal);
     const now = performance.now();
     if (now - this.lastProgress >= (this.options.progressIntervalMs ?? 100)) {
@@ -163,7 +168,7 @@ class BodyReader<O extends BatchOutput> {
       let pending: ObjectSlice[] = [];
       let pendingSize = 0;
       for (;;) {
-        checkCancelled(this.options.signal);
+        this.reportEvery();
         const final = position() >= this.totalBytes;
         for (const slice of this.splitter.take(final)) {
           pending.push(slice);

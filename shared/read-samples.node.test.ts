@@ -22,7 +22,11 @@ describe.each([0, 2])('reference samples with %i parse workers', (workers) => {
     for (const change of pendingChanges(records)) operations[change.operation] = (operations[change.operation] ?? 0) + 1;
     expect(operations).toEqual(expected.operations);
 
-    const deletes = Object.fromEntries(pendingChanges(records).filter((c) => c.operation === 'delete').map((c) => [c.id, identityLabel(c.identity, c.dn)]));
+    const deletes = Object.fromEntries(
+      pendingChanges(records)
+        .filter((c) => c.operation === 'delete')
+        .map((c) => [c.id, identityLabel(c.identity, c.dn)]),
+    );
     expect(deletes).toEqual(expected.deletes);
     for (const label of Object.values(deletes)) expect(label.trim()).not.toBe('');
   });
@@ -33,7 +37,12 @@ describe('aad-connector-utf8.xml details', () => {
 
   it('identifies deletes from the synchronized hologram, where csanalyzer.ps1 finds nothing', async () => {
     const chen = (await load()).find((r) => r.id === '{00000003-1111-4A4A-9B9B-000000001003}');
-    expect(chen?.identity).toMatchObject({ userPrincipalName: 'chen.wei@contoso.com', displayName: 'Chen Wei (陈伟)', primarySmtp: 'chen.wei@contoso.com', samAccountName: 'cwei' });
+    expect(chen?.identity).toMatchObject({
+      userPrincipalName: 'chen.wei@contoso.com',
+      displayName: 'Chen Wei (陈伟)',
+      primarySmtp: 'chen.wei@contoso.com',
+      samAccountName: 'cwei',
+    });
     expect(chen?.identity.sources.userPrincipalName).toBe('synchronized-hologram');
   });
 

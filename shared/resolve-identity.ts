@@ -55,19 +55,30 @@ export function rdnValue(dn: string): string {
   const eq = dn.indexOf('=');
   if (eq === -1) return dn.trim();
   let out = '';
+  // RFC 4514: `\XX` escapes are UTF-8 bytes, possibly several for one character.
+  let escapedBytes: number[] = [];
+  const flush = () => {
+    if (escapedBytes.length) out += new TextDecoder().decode(Uint8Array.from(escapedBytes));
+    escapedBytes = [];
+  };
   for (let i = eq + 1; i < dn.length; i++) {
     const c = dn[i] as string;
     if (c === '\\' && i + 1 < dn.length) {
       const hexPair = dn.slice(i + 1, i + 3);
       if (/^[0-9a-fA-F]{2}$/.test(hexPair)) {
-        out += String.fromCharCode(parseInt(hexPair, 16));
+        escapedBytes.push(parseInt(hexPair, 16));
         i += 2;
-      } else {
-        out += dn[++i];
+        continue;
       }
-    } else if (c === ',' || c === '+') break;
-    else out += c;
+      flush();
+      out += dn[++i];
+      continue;
+    }
+    flush();
+    if (c === ',' || c === '+') break;
+    out += c;
   }
+  flush();
   return out.trim();
 }
 

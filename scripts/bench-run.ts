@@ -1,0 +1,82 @@
+/**
+ * One measured run, in its own process so peak RSS belongs to it alone. Prints one JSON line.
+ *   node dist/node/bench-run.js <mode> <file> [limitBytes]
+ * Modes: reader-rows (what the app streams), reader-rows-1thread, reader-records, scan, saxes, fast-xml-parser.
+ */
+import { openSync, readSync, statSync, closeSync } from 'node:fs';
+import { readExportFile, readExportRows } from '../shared/read-export-file.node.js';
+import { SaxesParser } from 'saxes';
+import { XMLParser } from 'fast-xml-parser';
+
+const [mode = '', file = '', limitText] = process.argv.slice(2);
+const size = Math.min(statSync(file).size, limitText ? Number(limitText) : Infinity);
+
+function* chunks(chunkBytes = 4 << 20): Generator<Buffer> {
+  const fd = openSync(file, 'r');
+  let done = 0;
+  try {
+    while (done < size) {
+      const buffer = Buffer.allocUnsafe(Math.min(chunkBytes, size - done));
+      const read = readSync(fd, buffer, 0, buffer.length, done);
+      if (read === 0) break;
+      done += read;
+      yield buffer.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const CLOSE = Buffer.from('</cs-object>');
+
+/** Whole chunks cut at the last complete object, as a fast-xml-parser baseline would be fed. */
+function* objectAlignedChunks(): Generator<string> {
+  let carry = Buffer.alloc(0);
+  for (const chunk of chunks()) {
+    const buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const last = buffer.lastIndexOf(CLOSE);
+    if (last === -1) {
+      carry = buffer;
+      continue;
+    }
+    const start = buffer.indexOf('<cs-object ');
+    if (start !== -1 && start < last) yield buffer.subarray(start, last + CLOSE.length).toString('utf8');
+    carry = Buffer.from(buffer.subarray(last + CLOSE.length));
+  }
+}
+
+async function measure(): Promise<number> {
+  let objects = 0;
+  switch (mode) {
+    case 'reader-rows':
+      return (await readExportRows(file, { onRow: () => objects++ })).objects;
+    case 'reader-rows-1thread':
+      return (await readExportRows(file, { workers: 0, onRow: () => objects++ })).objects;
+    case 'reader-records':
+      return (await readExportFile(file, { onRecord: () => objects++ })).objects;
+    case 'scan':
+      for (const chunk of chunks()) for (let i = chunk.indexOf(CLOSE); i !== -1; i = chunk.indexOf(CLOSE, i + CLOSE.length)) objects++;
+      return objects;
+    case 'saxes': {
+      const parser = new SaxesParser();
+      parser.on('closetag', (tag) => {
+        if (tag.name === 'cs-object') objects++;
+      });
+      const decoder = new TextDecoder();
+      for (const chunk of chunks()) parser.write(decoder.decode(chunk, { stream: true }));
+      return objects;
+    }
+    case 'fast-xml-parser': {
+      const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'cs-object' });
+      for (const text of objectAlignedChunks()) objects += ((parser.parse(`<r>${text}</r>`) as { r: { 'cs-object'?: unknown[] } }).r['cs-object'] ?? []).length;
+      return objects;
+    }
+    default:
+      throw new Error(`unknown mode ${mode}`);
+  }
+}
+
+const started = performance.now();
+const objects = await measure();
+const seconds = (performance.now() - started) / 1000;
+console.log(JSON.stringify({ mode, bytes: size, objects, seconds, peakRssBytes: process.resourceUsage().maxRSS * 1024 }));

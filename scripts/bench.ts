@@ -1,0 +1,99 @@
+/**
+ * `npm run bench`: generates a realistic csexport file (seeded) and measures the reader on it beside
+ * baselines measured in the same run on the same file: a raw byte scan for `</cs-object>`, saxes
+ * tokenizing, and a whole-chunk fast-xml-parser parse. Each run is its own process (clean peak RSS);
+ * figures are medians of --rounds runs. It prints figures; it asserts nothing.
+ *
+ *   npm run bench -- [--mb 1024] [--rounds 3] [--baseline-mb 128]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { writeGeneratedExport } from './generate-export.js';
+
+const { values } = parseArgs({
+  options: {
+    mb: { type: 'string', default: '1024' },
+    rounds: { type: 'string', default: '3' },
+    'baseline-mb': { type: 'string', default: '128' },
+  },
+});
+const targetMb = Number(values.mb);
+const rounds = Number(values.rounds);
+const baselineBytes = Number(values['baseline-mb']) * 1e6;
+// The generator writes ~3.9 KB per object.
+const objects = Math.round((targetMb * 1e6) / 3930);
+const file = `.bench/generated-${objects}.xml`;
+
+mkdirSync('.bench', { recursive: true });
+if (!existsSync(file)) {
+  process.stdout.write(`Generating ${file} (${objects.toLocaleString('en-US')} objects)...\n`);
+  await writeGeneratedExport(file, { objects, seed: 42 });
+}
+const size = statSync(file).size;
+
+interface Run {
+  mode: string;
+  bytes: number;
+  objects: number;
+  seconds: number;
+  peakRssBytes: number;
+}
+
+function runOnce(mode: string, limit?: number): Run {
+  const args = ['dist/node/bench-run.js', mode, file, ...(limit ? [String(limit)] : [])];
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 })) as Run;
+}
+
+function median(numbers: number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+const modes: Array<[string, string, number | undefined]> = [
+  ['reader-rows', 'reader, rows (app path, 2 parse workers)', undefined],
+  ['reader-records', 'reader, full records (2 parse workers)', undefined],
+  ['reader-rows-1thread', 'reader, rows, 1 thread', undefined],
+  ['scan', 'baseline: raw byte scan for </cs-object>', undefined],
+  ['saxes', 'baseline: saxes tokenizing', Math.min(size, baselineBytes)],
+  ['fast-xml-parser', 'baseline: fast-xml-parser, whole chunks', Math.min(size, baselineBytes)],
+];
+
+console.log(
+  `File: ${file}, ${(size / 1e6).toFixed(0)} MB, ${objects.toLocaleString('en-US')} objects; ${rounds} rounds, median; ${cpus().length} cores, Node ${process.version}`,
+);
+console.log(
+  '(saxes and fast-xml-parser read the first ' +
+    (Math.min(size, baselineBytes) / 1e6).toFixed(0) +
+    ' MB of the same file: at their speed the whole file would take minutes)\n',
+);
+console.log('what'.padEnd(46) + 'MB/s'.padStart(8) + 'objects/s'.padStart(12) + 'seconds'.padStart(9) + 'peak RSS MB'.padStart(13));
+const results: Record<string, { mbps: number; seconds: number; rss: number }> = {};
+for (const [mode, label, limit] of modes) {
+  const runs: Run[] = [];
+  for (let i = 0; i < rounds; i++) runs.push(runOnce(mode, limit));
+  const mbps = median(runs.map((r) => r.bytes / 1e6 / r.seconds));
+  const objectsPerSecond = median(runs.map((r) => r.objects / r.seconds));
+  const seconds = median(runs.map((r) => r.seconds));
+  const rss = Math.max(...runs.map((r) => r.peakRssBytes)) / 1e6;
+  results[mode] = { mbps, seconds, rss };
+  console.log(
+    label.padEnd(46) +
+      mbps.toFixed(1).padStart(8) +
+      Math.round(objectsPerSecond).toLocaleString('en-US').padStart(12) +
+      seconds.toFixed(2).padStart(9) +
+      rss.toFixed(0).padStart(13),
+  );
+}
+
+const reader = results['reader-rows'];
+const saxes = results['saxes'];
+const fxp = results['fast-xml-parser'];
+if (reader && saxes && fxp) {
+  console.log(`\nReader (rows) vs saxes tokenizing: ${(reader.mbps / saxes.mbps).toFixed(2)}x; vs fast-xml-parser: ${(reader.mbps / fxp.mbps).toFixed(1)}x`);
+  console.log(
+    `Targets: >= 100 MB/s -> ${reader.mbps.toFixed(1)} MB/s; peak RSS <= 600 MB -> ${reader.rss.toFixed(0)} MB; 1 GB in <= 10 s -> ${((reader.seconds * 1e9) / size).toFixed(1)} s per GB`,
+  );
+}

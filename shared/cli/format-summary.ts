@@ -1,0 +1,55 @@
+/** The text `export-review summary` prints: counts per operation × object type, deletes, errors. */
+import type { ReadSummary } from '../csexport-model.js';
+import { rowLabel } from '../change-row.js';
+import { KNOWN_OPERATIONS } from '../csexport-model.js';
+import type { ExportSummary } from '../summarize.js';
+
+function n(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
+}
+
+function operationOrder(operations: string[]): string[] {
+  const known = KNOWN_OPERATIONS.filter((op) => operations.includes(op));
+  return [...known, ...operations.filter((op) => !known.includes(op as never)).sort()];
+}
+
+export function formatSummary(file: string, read: ReadSummary, summary: ExportSummary): string {
+  let out = `${file}\n${n(read.totalBytes)} bytes, ${read.encoding}, read in ${(read.elapsedMs / 1000).toFixed(1)} s\n\n`;
+  if (summary.total === 0) return out + 'No pending exports: the file has no objects.\n';
+  out += `${n(summary.pending)} pending changes`;
+  out += summary.withoutPendingExport
+    ? `, and ${n(summary.withoutPendingExport)} ${summary.withoutPendingExport === 1 ? 'object' : 'objects'} without a pending export (only earlier exports, imports or errors)\n\n`
+    : '\n\n';
+
+  const operations = operationOrder(Object.keys(summary.byOperation));
+  const types = [...new Set(operations.flatMap((op) => Object.keys(summary.byOperation[op] ?? {})))].sort();
+  if (operations.length) {
+    const rows = [['operation', ...types, 'total']];
+    for (const op of operations) rows.push([op, ...types.map((t) => n(summary.byOperation[op]?.[t] ?? 0)), n(summary.operationTotals[op] ?? 0)]);
+    out += table(rows) + '\n';
+  }
+
+  const plain = summary.operationTotals['delete'] ?? 0;
+  const recreated = summary.operationTotals['delete-add'] ?? 0;
+  out += `Deletes (${n(plain)})${recreated ? ` and delete-adds, removed then created again (${n(recreated)})` : ''}:\n`;
+  if (summary.deletes.length === 0) out += '  none\n';
+  const deleteRows = summary.deletes.map((row) => [
+    `  ${row.operation}`,
+    row.objectType,
+    rowLabel(row),
+    row.displayName && row.userPrincipalName ? row.displayName : '',
+    row.identitySource ? `(from ${row.identitySource})` : '',
+  ]);
+  if (deleteRows.length) out += deleteRows.map((r) => r.filter(Boolean).join('  ')).join('\n') + '\n';
+
+  out += `\nObjects with errors (${n(summary.withErrors.length)}):\n`;
+  if (summary.withErrors.length === 0) out += '  none\n';
+  for (const row of summary.withErrors)
+    out += `  ${rowLabel(row)}  ${row.operation}  ${row.firstError}${row.errorCount > 1 ? ` (+${row.errorCount - 1} more)` : ''}\n`;
+  return out;
+}

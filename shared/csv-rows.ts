@@ -1,0 +1,113 @@
+/**
+ * The two CSV levels. Object: one row per pending change. Attribute: one row per attribute value
+ * change, with the OMODT / AMODT columns CSExportAnalyzer users know, plus UPN and displayName so
+ * every row reads on its own.
+ */
+import type { AttributeChange, AttributeValue, PendingChange } from './csexport-model.js';
+import type { ChangeRow } from './change-row.js';
+import { displayValue } from './attribute-values.js';
+import type { ReferenceIndex } from './reference-index.js';
+
+export type CsvLevel = 'object' | 'attribute';
+
+export const OBJECT_COLUMNS = [
+  'Operation',
+  'Object type',
+  'DN',
+  'UPN',
+  'Display name',
+  'Mail',
+  'Primary SMTP',
+  'Source anchor',
+  'Alias',
+  'sAMAccountName',
+  'Changed attributes',
+  'Identity source',
+  'New DN',
+  'Error',
+  'Id',
+] as const;
+
+export function objectCsvRow(row: ChangeRow): string[] {
+  return [
+    row.operation,
+    row.objectType,
+    row.dn,
+    row.userPrincipalName,
+    row.displayName,
+    row.mail,
+    row.primarySmtp,
+    row.sourceAnchor,
+    row.alias,
+    row.samAccountName,
+    row.changedAttributes.join('; '),
+    row.identitySource,
+    row.newDn,
+    row.firstError,
+    row.id,
+  ];
+}
+
+export const ATTRIBUTE_COLUMNS = [
+  'OMODT',
+  'Object type',
+  'DN',
+  'UPN',
+  'Display name',
+  'Attribute',
+  'AMODT',
+  'Value operation',
+  'Old value',
+  'New value',
+  'Reference UPN',
+  'Reference display name',
+  'Id',
+] as const;
+
+function describeReference(dn: string, references: ReferenceIndex): [string, string] {
+  const target = references.resolve(dn).target;
+  return target ? [target.userPrincipalName, target.displayName] : ['(not in this file)', ''];
+}
+
+function joined(values: AttributeValue[]): string {
+  return values.map(displayValue).join('; ');
+}
+
+function changeRows(change: AttributeChange, references: ReferenceIndex): Array<[string, string, string, string, string]> {
+  const rows: Array<[string, string, string, string, string]> = [];
+  const oldText = joined(change.oldValues);
+  if (change.values.length === 0) return [['', oldText, '', '', '']];
+  const perValue = change.multivalued || change.values.some((v) => v.operation);
+  if (!perValue) {
+    const value = change.values[0] as { value: AttributeValue };
+    const [refUpn, refName] = change.reference ? describeReference(value.value.raw, references) : ['', ''];
+    return [['', oldText, displayValue(value.value), refUpn, refName]];
+  }
+  for (const { operation, value } of change.values) {
+    const [refUpn, refName] = change.reference ? describeReference(value.raw, references) : ['', ''];
+    const text = displayValue(value);
+    // A removed value was the old value; an added one is the new value.
+    rows.push(operation === 'delete' ? [operation, text, '', refUpn, refName] : [operation ?? change.operation, '', text, refUpn, refName]);
+  }
+  return rows;
+}
+
+export function attributeCsvRows(change: PendingChange, references: ReferenceIndex): string[][] {
+  const head = (attribute: string, amodt: string) => [
+    change.operation,
+    change.objectType,
+    change.dn,
+    change.identity.userPrincipalName ?? '',
+    change.identity.displayName ?? '',
+    attribute,
+    amodt,
+  ];
+  if (change.changes.length === 0) return [[...head('', ''), '', '', '', '', '', change.id]];
+  const rows: string[][] = [];
+  for (const attribute of change.changes) {
+    for (const [valueOperation, oldValue, newValue, refUpn, refName] of changeRows(attribute, references)) {
+      rows.push([...head(attribute.name, attribute.operation), valueOperation, oldValue, newValue, refUpn, refName, change.id]);
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,90 @@
+/**
+ * Generated fixtures in every encoding and layout, checked against an independent oracle:
+ * fast-xml-parser reading the same whole file, counting operations and delete identities by itself.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { writeGeneratedExport, type GeneratedEncoding } from '../scripts/generate-export.js';
+import type { PendingChange, ReadProgress } from './csexport-model.js';
+import { identityLabel } from './resolve-identity.js';
+import { makeTempDir, readAllRecords } from './testing/samples.node.js';
+
+const temp = makeTempDir();
+afterAll(() => temp.remove());
+
+interface OracleAttr {
+  '@_name': string;
+  value?: unknown;
+}
+interface OracleObject {
+  '@_id': string;
+  'unapplied-export'?: { delta: { '@_operation': string } };
+  'synchronized-hologram'?: { entry: { attr?: OracleAttr | OracleAttr[] } };
+}
+
+function oracle(path: string, encoding: GeneratedEncoding) {
+  const bytes = readFileSync(path);
+  const text =
+    encoding === 'utf8'
+      ? bytes.toString('utf8')
+      : encoding === 'utf16le'
+        ? bytes.subarray(2).toString('utf16le')
+        : Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'cs-object' }).parse(text) as {
+    'cs-objects': { 'cs-object'?: OracleObject[] };
+  };
+  const objects = parsed['cs-objects']['cs-object'] ?? [];
+  const operations: Record<string, number> = {};
+  const deletes: Record<string, string> = {};
+  for (const object of objects) {
+    const operation = object['unapplied-export']?.delta['@_operation'];
+    if (!operation) continue;
+    operations[operation] = (operations[operation] ?? 0) + 1;
+    if (operation === 'delete') {
+      const attrs = [object['synchronized-hologram']?.entry.attr ?? []].flat();
+      deletes[object['@_id']] = String(attrs.find((a) => a['@_name'] === 'userPrincipalName')?.value);
+    }
+  }
+  return { objects: objects.length, operations, deletes };
+}
+
+describe.each([
+  ['utf8', false],
+  ['utf16le', false],
+  ['utf16be', false],
+  ['utf8', true],
+  ['utf16le', true],
+] as Array<[GeneratedEncoding, boolean]>)('generated %s file (indented with CRLF: %s)', (encoding, indent) => {
+  it('reads every object as the oracle counts them, with every operation', async () => {
+    const path = join(temp.dir, `gen-${encoding}-${indent}.xml`);
+    await writeGeneratedExport(path, { objects: 400, seed: 11, indent, encoding });
+    const expected = oracle(path, encoding);
+    const { records, summary } = await readAllRecords(path, { workers: 0 });
+    expect(summary.objects).toBe(expected.objects);
+    expect(summary.encoding).toBe(encoding === 'utf8' ? 'utf-8' : encoding === 'utf16le' ? 'utf-16le' : 'utf-16be');
+    const changes = records.filter((r): r is PendingChange => r.kind === 'pending-change');
+    const operations: Record<string, number> = {};
+    for (const change of changes) operations[change.operation] = (operations[change.operation] ?? 0) + 1;
+    expect(operations).toEqual(expected.operations);
+    expect(Object.keys(operations).sort()).toEqual(['add', 'delete', 'delete-add', 'update']);
+    const deletes = Object.fromEntries(changes.filter((c) => c.operation === 'delete').map((c) => [c.id, identityLabel(c.identity, c.dn)]));
+    expect(deletes).toEqual(expected.deletes);
+  });
+});
+
+describe('large generated file', () => {
+  it('reports progress while reading and gives the same records with and without parse workers', async () => {
+    const path = join(temp.dir, 'gen-large.xml');
+    await writeGeneratedExport(path, { objects: 6000, seed: 3 });
+    const progress: ReadProgress[] = [];
+    const parallel = await readAllRecords(path, { workers: 2, chunkBytes: 256 * 1024, progressIntervalMs: 0, onProgress: (p) => progress.push(p) });
+    const inline = await readAllRecords(path, { workers: 0 });
+    expect(parallel.records).toEqual(inline.records);
+    expect(progress.length).toBeGreaterThan(10);
+    const bytes = progress.map((p) => p.bytesRead);
+    expect([...bytes].sort((a, b) => a - b)).toEqual(bytes);
+    expect(progress.at(-1)).toEqual({ bytesRead: parallel.summary.totalBytes, totalBytes: parallel.summary.totalBytes, objects: 6000 });
+  });
+});

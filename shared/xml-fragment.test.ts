@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseXmlElement } from './xml-fragment.js';
+import { ExportReadError } from './read-errors.js';
+
+const at = (i: number) => i;
+
+describe('parseXmlElement', () => {
+  it('builds the tree with attributes, text, entities, CDATA and comments', () => {
+    const root = parseXmlElement(`<a x="1" y='two &amp; "3"'><b>R&amp;D &lt;x&gt; &#233;&#x1F600;</b><!-- note --><c/><d><![CDATA[<raw & text>]]></d></a>`, at);
+    expect(root.name).toBe('a');
+    expect(root.attributes).toEqual({ x: '1', y: 'two & "3"' });
+    expect(root.children.map((c) => c.name)).toEqual(['b', 'c', 'd']);
+    expect(root.children[0]?.text).toBe('R&D <x> é😀');
+    expect(root.children[2]?.text).toBe('<raw & text>');
+  });
+
+  it('normalises line ends as XML requires', () => {
+    const root = parseXmlElement('<a t="x\r\ny\tz"><v>one\r\ntwo\rthree&#13;</v></a>', at);
+    expect(root.attributes['t']).toBe('x y z');
+    expect(root.children[0]?.text).toBe('one\ntwo\nthree\r');
+  });
+
+  it.each([
+    ['<a><b></a>', /<b> is closed by <\/a>/, 6],
+    ['<a>', /<a> is never closed/, 3],
+    ['<a></a><b/>', /second top-level element/, 7],
+    ['<a>&nope;</a>', /undeclared entity/, 3],
+    ['<a>&#0;</a>', /invalid character reference/, 3],
+    ['<a b="1" b="2"/>', /appears twice/, 9],
+    ['<a b="<"/>', /"<" inside the value/, 5],
+    ['<a b/>', /has no value/, 4],
+    ['<a><!DOCTYPE x></a>', /DOCTYPE/, 3],
+    ['<a><!ENTITY x "y"></a>', /DOCTYPE or entities/, 3],
+    ['<a>1 < 2</a>', /does not start a tag/, 5],
+    ['text<a/>', /text outside an element/, 0],
+  ])('rejects %s', (xml, message, offset) => {
+    try {
+      parseXmlElement(xml, at);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ExportReadError);
+      expect((error as ExportReadError).message).toMatch(message);
+      expect((error as ExportReadError).byteOffset).toBe(offset);
+    }
+  });
+});
