@@ -31,7 +31,7 @@ const CLOSE = Buffer.from('</cs-object>');
 
 /** Whole chunks cut at the last complete object, as a fast-xml-parser baseline would be fed. */
 function* objectAlignedChunks(): Generator<string> {
-  let carry = Buffer.alloc(0);
+  let carry: Buffer = Buffer.alloc(0);
   for (const chunk of chunks()) {
     const buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     const last = buffer.lastIndexOf(CLOSE);
