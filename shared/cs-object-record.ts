@@ -51,7 +51,12 @@ function describeAll(name: string, type: string, values: Array<{ raw: string; ba
   return values.map((v) => describeValue(name, type, v.raw, v.base64));
 }
 
-function attributeChanges(delta: XmlElement, before: AttributeBag | undefined, after: AttributeBag | undefined): AttributeChange[] {
+function attributeChanges(
+  delta: XmlElement,
+  before: AttributeBag | undefined,
+  after: AttributeBag | undefined,
+  withValuesNowAndAfter: boolean,
+): AttributeChange[] {
   const changes: AttributeChange[] = [];
   for (const attr of delta.children) {
     if (!isAttributeElement(attr)) continue;
@@ -66,10 +71,9 @@ function attributeChanges(delta: XmlElement, before: AttributeBag | undefined, a
       reference: attr.name === 'dn-attr',
       operation: attr.attributes['operation'] ?? 'replace',
       values,
-      oldValues: describeAll(name, type, before?.get(key) ?? []),
+      oldValues: withValuesNowAndAfter ? describeAll(name, type, before?.get(key) ?? []) : [],
     };
-    const newValues = after?.get(key);
-    if (after) change.newValues = describeAll(name, type, newValues ?? []);
+    if (after && withValuesNowAndAfter) change.newValues = describeAll(name, type, after.get(key) ?? []);
     changes.push(change);
   }
   return changes;
@@ -109,9 +113,54 @@ function findDeep(element: XmlElement, name: string): XmlElement | undefined {
   return undefined;
 }
 
+/**
+ * `cs-object` parts no record uses: csexport's bookkeeping, object classes, and the holograms of
+ * earlier exports. The parser checks them but builds nothing for them.
+ */
+export const UNUSED_ELEMENTS: ReadonlySet<string> = new Set([
+  'objectclass',
+  'escrowed-export-hologram',
+  'unconfirmed-export-hologram',
+  'connector',
+  'connector-state',
+  'disconnection-type',
+  'disconnection-id',
+  'disconnection-time',
+  'seen-by-import',
+  'rebuild-in-progress',
+  'obsoletion',
+  'need-full-sync',
+  'placeholder-parent',
+  'placeholder-link',
+  'placeholder-delete',
+  'pending',
+  'ref-retry',
+  'rename-retry',
+  'import-delta-operation',
+  'pending-ref-delete',
+  'ma-id',
+  'ma-name',
+  'partition-id',
+  'partition-name',
+  'last-import-delta-time',
+  'last-export-delta-time',
+  'full-qualified-domain-name',
+  'domain-name',
+  'account-name',
+  'user-principal-name',
+  'cs-mv-links',
+  'mv-link',
+  'sequencers',
+  'anchor',
+]);
+
 const OTHER_STATES = ['escrowed-export', 'unconfirmed-export', 'pending-import', 'export-errordetail', 'import-errordetail'];
 
-export function toCsObjectRecord(object: XmlElement, bytes: ByteRange): CsObjectRecord {
+/**
+ * `withValuesNowAndAfter: false` leaves each change's oldValues empty and newValues unset: for
+ * callers that only need names and counts (grid rows), where describing every value is wasted work.
+ */
+export function toCsObjectRecord(object: XmlElement, bytes: ByteRange, withValuesNowAndAfter = true): CsObjectRecord {
   const id = object.attributes['id'] ?? '';
   const csDn = object.attributes['cs-dn'] ?? '';
   const objectType = object.attributes['object-type'] ?? '';
@@ -153,7 +202,7 @@ export function toCsObjectRecord(object: XmlElement, bytes: ByteRange): CsObject
     bytes,
     operation,
     dn,
-    changes: attributeChanges(delta, synchronized, exportHologram),
+    changes: attributeChanges(delta, synchronized, exportHologram, withValuesNowAndAfter),
   };
   const newDn = delta.attributes['newdn'];
   if (newDn) record.newDn = newDn;

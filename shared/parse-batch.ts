@@ -38,8 +38,9 @@ export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>): Array<B
     } catch {
       throw new ExportReadError('invalid-encoding', `The file has bytes that are not valid ${batch.encoding.toUpperCase()}`, fileOffset);
     }
-    const record = parseCsObject(text, fileOffset, length, batch.encoding);
-    items.push(batch.output === 'rows' ? toChangeRow(record) : record);
+    const rows = batch.output === 'rows';
+    const record = parseCsObject(text, fileOffset, length, batch.encoding, !rows);
+    items.push(rows ? toChangeRow(record) : record);
   }
   return items as Array<BatchItems[O]>;
 }

@@ -1,7 +1,7 @@
 /** One object's bytes, decoded to text, to its record: the per-object step the reader and re-reads share. */
 import type { CsObjectRecord, ExportEncoding } from './csexport-model.js';
 import { parseXmlElement, type CharToByteOffset } from './xml-fragment.js';
-import { toCsObjectRecord } from './cs-object-record.js';
+import { UNUSED_ELEMENTS, toCsObjectRecord } from './cs-object-record.js';
 import { ExportReadError } from './read-errors.js';
 
 const encoder = new TextEncoder();
@@ -12,9 +12,9 @@ export function charToByteMapper(text: string, fileOffset: number, encoding: Exp
   return encoding === 'utf-8' ? (charIndex) => fileOffset + encoder.encode(text.slice(0, charIndex)).length : (charIndex) => fileOffset + 2 * charIndex;
 }
 
-export function parseCsObject(text: string, fileOffset: number, byteLength: number, encoding: ExportEncoding): CsObjectRecord {
+export function parseCsObject(text: string, fileOffset: number, byteLength: number, encoding: ExportEncoding, withValuesNowAndAfter = true): CsObjectRecord {
   const toByte = charToByteMapper(text, fileOffset, encoding);
-  const element = parseXmlElement(text, toByte);
+  const element = parseXmlElement(text, toByte, UNUSED_ELEMENTS);
   if (element.name !== 'cs-object') throw new ExportReadError('unexpected-content', `Expected <cs-object>, found <${element.name}>`, fileOffset);
-  return toCsObjectRecord(element, { offset: fileOffset, length: byteLength });
+  return toCsObjectRecord(element, { offset: fileOffset, length: byteLength }, withValuesNowAndAfter);
 }

@@ -92,11 +92,39 @@ function checkValueSize(length: number, at: number, toByte: CharToByteOffset): v
 }
 
 /** Parses `text`, which must hold exactly one element (whitespace and comments around it allowed). */
-export function parseXmlElement(text: string, toByte: CharToByteOffset): XmlElement {
+/** Stand-ins pushed for skipped elements: only their name is used (to check the end tag). */
+const skippedStandIns = new Map<string, XmlElement>();
+
+function standIn(name: string): XmlElement {
+  let element = skippedStandIns.get(name);
+  if (!element) skippedStandIns.set(name, (element = { name, attributes: {}, children: [], text: '' }));
+  return element;
+}
+
+const ATTRIBUTE_NEEDS_WORK = /[<&\r\n\t]/;
+const TEXT_NEEDS_WORK = /[&\r]/;
+
+function attributeValue(rawValue: string, attrName: string, at: number, toByte: CharToByteOffset): string {
+  if (!ATTRIBUTE_NEEDS_WORK.test(rawValue)) return rawValue;
+  if (rawValue.indexOf('<') !== -1) fail('malformed-xml', `Malformed XML: "<" inside the value of attribute "${attrName}"`, at, toByte);
+  return decodeEntities(normalizeAttributeSpace(rawValue), at + 1, toByte);
+}
+
+function textValue(raw: string, at: number, toByte: CharToByteOffset): string {
+  return TEXT_NEEDS_WORK.test(raw) ? decodeEntities(normalizeLineEnds(raw), at, toByte) : raw;
+}
+
+/**
+ * Parses `text`, which must hold exactly one element (whitespace and comments around it allowed).
+ * Elements named in `skip` (and all inside them) are checked as strictly but not kept: no objects are
+ * made for them, which is most of the saving on csexport's bookkeeping elements.
+ */
+export function parseXmlElement(text: string, toByte: CharToByteOffset, skip?: ReadonlySet<string>): XmlElement {
   const n = text.length;
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let i = 0;
+  let skipDepth = 0;
 
   while (i < n) {
     const lt = text.indexOf('<', i);
@@ -105,7 +133,8 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset): XmlElem
       const top = stack[stack.length - 1];
       if (top) {
         checkValueSize(textEnd - i + top.text.length, i, toByte);
-        top.text += decodeEntities(normalizeLineEnds(text.slice(i, textEnd)), i, toByte);
+        const value = textValue(text.slice(i, textEnd), i, toByte);
+        if (skipDepth === 0) top.text += value;
       } else {
         for (let k = i; k < textEnd; k++) if (!isSpace(text.charCodeAt(k))) fail('malformed-xml', 'Malformed XML: text outside an element', k, toByte);
       }
@@ -125,6 +154,8 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset): XmlElem
         if (!open) fail('malformed-xml', `Malformed XML: end tag </${name}> without a start tag`, lt, toByte);
         fail('malformed-xml', `Malformed XML: <${open.name}> is closed by </${name}>`, lt, toByte);
       }
+      // Skipped elements sit on top of the stack, so while skipping every pop is a stand-in.
+      if (skipDepth > 0) skipDepth--;
       i = gt + 1;
       continue;
     }
@@ -141,7 +172,7 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset): XmlElem
         const top = stack[stack.length - 1];
         if (end === -1 || !top) fail('malformed-xml', 'Malformed XML: CDATA section outside an element or unclosed', lt, toByte);
         checkValueSize(end - lt + top.text.length, lt, toByte);
-        top.text += normalizeLineEnds(text.slice(lt + 9, end));
+        if (skipDepth === 0) top.text += normalizeLineEnds(text.slice(lt + 9, end));
         i = end + 3;
         continue;
       }
@@ -162,7 +193,9 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset): XmlElem
     if (!isNameStart(c)) fail('malformed-xml', 'Malformed XML: "<" that does not start a tag (write it as &lt;)', lt, toByte);
     let p = lt + 2;
     while (p < n && isNameChar(text.charCodeAt(p))) p++;
-    const element: XmlElement = { name: internName(text, lt + 1, p), attributes: {}, children: [], text: '' };
+    const name = internName(text, lt + 1, p);
+    const skipped = skipDepth > 0 || (skip !== undefined && skip.has(name));
+    const element: XmlElement = skipped ? standIn(name) : { name, attributes: {}, children: [], text: '' };
     let selfClosing = false;
     for (;;) {
       const spaceStart = p;
@@ -190,19 +223,24 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset): XmlElem
       if (quote !== 34 && quote !== 39) fail('malformed-xml', `Malformed XML: attribute "${attrName}" value is not quoted`, p, toByte);
       const valueEnd = text.indexOf(quote === 34 ? '"' : "'", p + 1);
       if (valueEnd === -1) fail('malformed-xml', `Malformed XML: unclosed attribute value for "${attrName}"`, p, toByte);
-      const rawValue = text.slice(p + 1, valueEnd);
-      if (rawValue.indexOf('<') !== -1) fail('malformed-xml', `Malformed XML: "<" inside the value of attribute "${attrName}"`, p, toByte);
-      checkValueSize(rawValue.length, p, toByte);
-      if (Object.prototype.hasOwnProperty.call(element.attributes, attrName))
-        fail('malformed-xml', `Malformed XML: attribute "${attrName}" appears twice`, nameStart, toByte);
-      element.attributes[attrName] = decodeEntities(normalizeAttributeSpace(rawValue), p + 1, toByte);
+      checkValueSize(valueEnd - p - 1, p, toByte);
+      const value = attributeValue(text.slice(p + 1, valueEnd), attrName, p, toByte);
+      if (!skipped) {
+        if (Object.prototype.hasOwnProperty.call(element.attributes, attrName))
+          fail('malformed-xml', `Malformed XML: attribute "${attrName}" appears twice`, nameStart, toByte);
+        element.attributes[attrName] = value;
+      }
       p = valueEnd + 1;
     }
     const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(element);
-    else if (root) fail('malformed-xml', `Malformed XML: a second top-level element <${element.name}>`, lt, toByte);
+    if (parent) {
+      if (!skipped) parent.children.push(element);
+    } else if (root) fail('malformed-xml', `Malformed XML: a second top-level element <${element.name}>`, lt, toByte);
     else root = element;
-    if (!selfClosing) stack.push(element);
+    if (!selfClosing) {
+      stack.push(element);
+      if (skipped) skipDepth++;
+    }
     i = p;
   }
 
