@@ -2,7 +2,8 @@
  * A fixed pool of parse workers (worker_threads). The reader splits objects by byte scan on its own
  * thread and hands batches here, so parsing uses every core; results come back per batch.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './start-worker.node.js';
 import type { BatchItems, BatchOutput, ParseBatch, ParseBatchResult } from './parse-batch.js';
 import { ExportReadError, fromReadErrorInfo } from './read-errors.js';
 
@@ -13,16 +14,10 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
-/**
- * Starts a parse worker from beside this module: the built bundle's `parse-worker.js`, or (in tests
- * and `tsx` runs, where this module is TypeScript) the `.ts` entry through tsx's loader.
- */
-function startWorker(): Worker {
+/** The parse worker entry beside this module: the built `parse-worker.js`, or the TypeScript source. */
+function parseWorkerUrl(): URL {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', here));
-  const entry = JSON.stringify(new URL('./parse-worker.node.ts', here).href);
-  // `execArgv: ['--import', 'tsx']` does not reach worker threads on Node 20, so register by hand.
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`, { eval: true });
+  return here.endsWith('.ts') ? new URL('./parse-worker.node.ts', here) : new URL('./parse-worker.js', here);
 }
 
 export class ParsePool {
@@ -33,7 +28,7 @@ export class ParsePool {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = startWorker();
+      const worker = startWorker(parseWorkerUrl());
       worker.on('message', (result: ParseBatchResult) => this.settle(result));
       worker.on('error', (error) => this.failAll(new ExportReadError('io-error', `A parse worker failed: ${error.message}`)));
       worker.on('exit', (code) => {

@@ -1,0 +1,111 @@
+/**
+ * The one contract between the renderer and the main process: channel names and the payload of
+ * each, request and response. The preload, the main-process handlers, the renderer and the e2e test
+ * host all import it, so a change breaks every side at compile time.
+ */
+import type { ChangeRow } from './change-row.js';
+import type { CsObjectRecord, ReadProgress, ReadSummary } from './csexport-model.js';
+import type { CsvLevel } from './csv-rows.js';
+import type { ReadErrorInfo } from './read-errors.js';
+import type { ReferenceTarget } from './reference-index.js';
+
+/** The file being reviewed. `readId` tells one read's events from the next one's. */
+export interface OpenedFile {
+  readId: number;
+  path: string;
+  name: string;
+  sizeBytes: number;
+}
+
+/** Events of a read, pushed from the main process in order. */
+export type ReadEvent =
+  | { type: 'started'; file: OpenedFile }
+  | { type: 'rows'; readId: number; rows: ChangeRow[] }
+  | { type: 'progress'; readId: number; progress: ReadProgress }
+  | { type: 'done'; readId: number; summary: ReadSummary }
+  | { type: 'failed'; readId: number; error: ReadErrorInfo }
+  | { type: 'cancelled'; readId: number }
+  | { type: 'closed' };
+
+/** Commands from the native menu that the renderer carries out (it knows the filters and selection). */
+export type MenuCommand = 'export-csv' | 'find';
+
+/** One object's full changes, read on demand by its byte offset, references resolved. */
+export interface ObjectDetails {
+  record: CsObjectRecord;
+  /** For every reference value in the record: its target when the target is in the same file. */
+  references: Record<string, ReferenceTarget | null>;
+}
+
+export interface CsvExportCommand {
+  readId: number;
+  level: CsvLevel;
+  /** The rows to write (written in file order): the rows shown by the filters, or the selected rows. */
+  ids: string[];
+  /** What the ids are, for the proposed file name and the message. */
+  scope: 'shown' | 'selected';
+}
+
+export type CsvExportOutcome =
+  { status: 'written'; path: string; rows: number; objects: number } | { status: 'cancelled' } | { status: 'failed'; message: string };
+
+/** A DOM `File` as the contract sees it (shared/ compiles without the DOM library). */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+/** What `window.exportReview` offers the renderer. Nothing else of Electron or Node is reachable. */
+export interface ExportReviewApi {
+  /** Shows the open dialog; the chosen file starts reading (cancelling a running read). */
+  showOpenDialog(): Promise<void>;
+  /** Opens a dropped file by path. Resolves to an error message when the path is refused. */
+  openPath(path: string): Promise<string | null>;
+  /** The path of a dropped file (Electron's webUtils.getPathForFile); empty when it has none. */
+  getPathForFile(file: DroppedFile): string;
+  cancelRead(): Promise<void>;
+  closeFile(): Promise<void>;
+  getDetails(readId: number, id: string): Promise<ObjectDetails>;
+  /** Shows the save dialog (the only way a path to write is chosen), then writes the CSV. */
+  exportCsv(command: CsvExportCommand): Promise<CsvExportOutcome>;
+  onReadEvent(listener: (event: ReadEvent) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** Channel names, in one place. */
+export const IPC = {
+  showOpenDialog: 'export-review:show-open-dialog',
+  openPath: 'export-review:open-path',
+  cancelRead: 'export-review:cancel-read',
+  closeFile: 'export-review:close-file',
+  getDetails: 'export-review:get-details',
+  exportCsv: 'export-review:export-csv',
+  readEvent: 'export-review:read-event',
+  menuCommand: 'export-review:menu-command',
+} as const;
+
+/** Request and response of each invoke channel. */
+export interface InvokeChannels {
+  [IPC.showOpenDialog]: { request: []; response: void };
+  [IPC.openPath]: { request: [path: string]; response: string | null };
+  [IPC.cancelRead]: { request: []; response: void };
+  [IPC.closeFile]: { request: []; response: void };
+  [IPC.getDetails]: { request: [readId: number, id: string]; response: ObjectDetails };
+  [IPC.exportCsv]: { request: [command: CsvExportCommand]; response: CsvExportOutcome };
+}
+
+/** Payload of each channel the main process sends on. */
+export interface SendChannels {
+  [IPC.readEvent]: ReadEvent;
+  [IPC.menuCommand]: MenuCommand;
+}
+
+/** The name the preload exposes the API under. */
+export const API_NAME = 'exportReview';
+
+/** Proposed CSV file name: export-review-<file>-<date>.csv */
+export function proposedCsvName(sourceName: string, now: Date): string {
+  const base = sourceName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'export';
+  const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return `export-review-${base}-${date}.csv`;
+}

@@ -1,0 +1,79 @@
+/** The app's service without Electron: worker-thread reads, details on demand, CSV of chosen rows. */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReadEvent } from './ipc-contract.js';
+import type { PendingChange } from './csexport-model.js';
+import { ReviewService } from './review-service.node.js';
+import { makeTempDir, samplePath } from './testing/samples.node.js';
+
+const readWorkerUrl = new URL('../electron/read-worker.ts', import.meta.url);
+const temp = makeTempDir();
+afterAll(() => temp.remove());
+
+let service: ReviewService | undefined;
+afterEach(() => service?.dispose());
+
+function start() {
+  const events: ReadEvent[] = [];
+  let settle: (() => void) | undefined;
+  service = new ReviewService({
+    readWorkerUrl,
+    emit: (event) => {
+      events.push(event);
+      if (event.type === 'done' || event.type === 'failed') settle?.();
+    },
+  });
+  const finished = () => new Promise<void>((resolve) => (settle = resolve));
+  return { service, events, finished };
+}
+
+describe('ReviewService', () => {
+  it('streams rows of a sample, then details with references resolved, then a CSV of chosen ids', async () => {
+    const { service, events, finished } = start();
+    const done = finished();
+    expect(await service.open(samplePath('aad-connector-utf8.xml'))).toBeNull();
+    await done;
+    const started = events[0];
+    expect(started?.type).toBe('started');
+    const readId = started?.type === 'started' ? started.file.readId : -1;
+    const rows = events.flatMap((e) => (e.type === 'rows' ? e.rows : []));
+    expect(rows).toHaveLength(12);
+    expect(events.at(-1)).toMatchObject({ type: 'done', summary: { objects: 12, pendingChanges: 11 } });
+
+    const details = await service.details(readId, '{00000007-1111-4A4A-9B9B-000000001007}');
+    const members = (details.record as PendingChange).changes.find((c) => c.name === 'member');
+    expect(members?.values).toHaveLength(4);
+    expect(details.references['CN={4F6D5A2B7C9E4B0A8E3D1F2A6B5C7D80}']?.userPrincipalName).toBe('ahmed.karimi@contoso.com');
+    expect(details.references['CN={55555555666666667777777788888810}']).toBeNull();
+
+    const out = join(temp.dir, 'chosen.csv');
+    const outcome = await service.exportCsv({ readId, level: 'object', scope: 'selected', ids: ['{00000003-1111-4A4A-9B9B-000000001003}'] }, out);
+    expect(outcome).toMatchObject({ status: 'written', rows: 1 });
+    expect(readFileSync(out, 'utf8')).toContain('chen.wei@contoso.com');
+  });
+
+  it('refuses paths that are not regular files, and reports a bad file as a failed read', async () => {
+    const { service, events, finished } = start();
+    expect(await service.open(join(temp.dir, 'missing.xml'))).toMatch(/does not exist/);
+    expect(await service.open(temp.dir)).toMatch(/is not a file/);
+    const bad = join(temp.dir, 'bad.xml');
+    writeFileSync(bad, '<html></html>');
+    const done = finished();
+    await service.open(bad);
+    await done;
+    expect(events.at(-1)).toMatchObject({ type: 'failed', error: { code: 'wrong-root' } });
+  });
+
+  it('cancels a running read when another file is opened', async () => {
+    const { service, events, finished } = start();
+    await service.open(samplePath('ad-connector-utf16le-indented.xml'));
+    const done = finished();
+    await service.open(samplePath('mim-sql-deltas-only.xml'));
+    await done;
+    expect(events.map((e) => e.type)).toContain('cancelled');
+    const last = events.at(-1);
+    expect(last).toMatchObject({ type: 'done', summary: { objects: 5 } });
+    await expect(service.details(1, 'x')).rejects.toThrow(/no longer open/);
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * What the app does with a file, without Electron: read it in a worker thread and stream the events,
+ * keep what details and CSV export need (each object's byte range, the reference index), re-read
+ * one object on demand, write the CSV. The Electron main process and the e2e test host both drive
+ * this same class; only how events reach the renderer differs.
+ */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './start-worker.node.js';
+import type { ByteRange } from './csexport-model.js';
+import type { CsvExportCommand, CsvExportOutcome, ObjectDetails, OpenedFile, ReadEvent } from './ipc-contract.js';
+import type { ReadWorkerMessage, ReadWorkerRequest } from './read-worker.node.js';
+import { ReferenceIndex, type ReferenceTarget } from './reference-index.js';
+import { readObjectAt } from './read-object-at.node.js';
+import { exportCsv } from './export-csv.node.js';
+
+interface OpenRead {
+  file: OpenedFile;
+  worker: Worker | undefined;
+  ranges: Map<string, ByteRange>;
+  references: ReferenceIndex;
+}
+
+export interface ReviewServiceOptions {
+  /** The built read worker (`read-worker.js`, beside `parse-worker.js`). */
+  readWorkerUrl: URL;
+  emit: (event: ReadEvent) => void;
+}
+
+/** Why a path cannot be opened, in words for the admin; null when it can. */
+export async function refusePath(path: unknown): Promise<string | null> {
+  if (typeof path !== 'string' || path.length === 0 || path.length > 32_767 || path.includes('\0')) return 'That is not a file path.';
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return `${basename(path)} is not a file.`;
+    return null;
+  } catch {
+    return `${basename(path)} does not exist or cannot be read.`;
+  }
+}
+
+export class ReviewService {
+  private current: OpenRead | undefined;
+  private nextReadId = 1;
+
+  constructor(private readonly options: ReviewServiceOptions) {}
+
+  get openFile(): OpenedFile | undefined {
+    return this.current?.file;
+  }
+
+  /** Starts reading `path`, cancelling any read in progress. Returns why it was refused, or null. */
+  async open(path: string): Promise<string | null> {
+    const refused = await refusePath(path);
+    if (refused) return refused;
+    this.stopWorker(true);
+    const { size } = await stat(path);
+    const file: OpenedFile = { readId: this.nextReadId++, path, name: basename(path), sizeBytes: size };
+    const request: ReadWorkerRequest = { path };
+    const worker = startWorker(this.options.readWorkerUrl, { workerData: request });
+    const read: OpenRead = { file, worker, ranges: new Map(), references: new ReferenceIndex() };
+    this.current = read;
+    this.options.emit({ type: 'started', file });
+    worker.on('message', (message: ReadWorkerMessage) => this.onWorkerMessage(read, message));
+    worker.on('error', (error) => this.finishWithError(read, `The reader stopped unexpectedly: ${error.message}`));
+    worker.on('exit', (code) => {
+      if (read.worker === worker) this.finishWithError(read, `The reader stopped unexpectedly (exit code ${code}).`);
+    });
+    return null;
+  }
+
+  private onWorkerMessage(read: OpenRead, message: ReadWorkerMessage): void {
+    if (this.current !== read) return;
+    const readId = read.file.readId;
+    switch (message.type) {
+      case 'rows':
+        for (const row of message.rows) {
+          read.ranges.set(row.id, { offset: row.offset, length: row.length });
+          read.references.add(row);
+        }
+        this.options.emit({ type: 'rows', readId, rows: message.rows });
+        break;
+      case 'progress':
+        this.options.emit({ type: 'progress', readId, progress: message.progress });
+        break;
+      case 'done':
+        read.worker = undefined;
+        this.options.emit({ type: 'done', readId, summary: message.summary });
+        break;
+      case 'failed':
+        read.worker = undefined;
+        this.options.emit({ type: 'failed', readId, error: message.error });
+        break;
+    }
+  }
+
+  private finishWithError(read: OpenRead, message: string): void {
+    if (this.current !== read || !read.worker) return;
+    read.worker = undefined;
+    this.options.emit({ type: 'failed', readId: read.file.readId, error: { code: 'io-error', message, reason: message } });
+  }
+
+  private stopWorker(announce: boolean): void {
+    const read = this.current;
+    const worker = read?.worker;
+    if (!read || !worker) return;
+    read.worker = undefined;
+    void worker.terminate();
+    if (announce) this.options.emit({ type: 'cancelled', readId: read.file.readId });
+  }
+
+  cancel(): void {
+    this.stopWorker(true);
+  }
+
+  close(): void {
+    this.stopWorker(false);
+    this.current = undefined;
+    this.options.emit({ type: 'closed' });
+  }
+
+  private readFor(readId: number): OpenRead {
+    const read = this.current;
+    if (!read || read.file.readId !== readId) throw new Error('That file is no longer open.');
+    return read;
+  }
+
+  async details(readId: number, id: string): Promise<ObjectDetails> {
+    const read = this.readFor(readId);
+    const range = read.ranges.get(id);
+    if (!range) throw new Error('No such object in this file.');
+    const record = await readObjectAt(read.file.path, range);
+    const references: Record<string, ReferenceTarget | null> = {};
+    if (record.kind === 'pending-change') {
+      for (const change of record.changes) {
+        if (!change.reference) continue;
+        for (const dn of [...change.values.map((v) => v.value.raw), ...change.oldValues.map((v) => v.raw), ...(change.newValues ?? []).map((v) => v.raw)]) {
+          references[dn] = read.references.resolve(dn).target ?? null;
+        }
+      }
+    }
+    return { record, references };
+  }
+
+  /** Writes the CSV for `command` to `targetPath` (chosen in a save dialog by the caller). */
+  async exportCsv(command: CsvExportCommand, targetPath: string): Promise<CsvExportOutcome> {
+    const read = this.readFor(command.readId);
+    try {
+      const result = await exportCsv(read.file.path, targetPath, { level: command.level, scope: { ids: command.ids } });
+      return { status: 'written', path: result.path, rows: result.rows, objects: result.objects };
+    } catch (error) {
+      return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  dispose(): void {
+    this.stopWorker(false);
+    this.current = undefined;
+  }
+}
