@@ -1,5 +1,5 @@
 /** Turns one parsed `cs-object` element into a `PendingChange` (or an object without a pending export). */
-import type { AttributeChange, AttributeValue, ByteRange, CsObjectRecord, ObjectError, ValueChange } from './csexport-model.js';
+import type { AttributeChange, AttributeValue, ByteRange, CsObjectRecord, HologramAttribute, ObjectError, ValueChange } from './csexport-model.js';
 import type { XmlElement } from './xml-fragment.js';
 import { describeValue } from './attribute-values.js';
 import { resolveIdentity, type AttributeBag } from './resolve-identity.js';
@@ -77,6 +77,14 @@ function attributeChanges(
     changes.push(change);
   }
   return changes;
+}
+
+function hologramAttributes(entry: XmlElement): HologramAttribute[] {
+  return entry.children.filter(isAttributeElement).map((attr) => {
+    const name = attr.attributes['name'] ?? '';
+    const type = typeOf(attr);
+    return { name, type, reference: attr.name === 'dn-attr', values: describeAll(name, type, rawValues(attr)) };
+  });
 }
 
 function errorsOf(object: XmlElement): ObjectError[] {
@@ -204,6 +212,9 @@ export function toCsObjectRecord(object: XmlElement, bytes: ByteRange, withValue
     dn,
     changes: attributeChanges(delta, synchronized, exportHologram, withValuesNowAndAfter),
   };
+  const synchronizedEntry = hologramEntry(object, 'synchronized-hologram');
+  if (withValuesNowAndAfter && synchronizedEntry && (operation === 'delete' || operation === 'delete-add'))
+    record.objectNow = hologramAttributes(synchronizedEntry);
   const newDn = delta.attributes['newdn'];
   if (newDn) record.newDn = newDn;
   return record;

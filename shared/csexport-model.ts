@@ -55,6 +55,14 @@ export interface AttributeChange {
   newValues?: AttributeValue[];
 }
 
+/** One attribute of a hologram: the object as the sync engine holds it. */
+export interface HologramAttribute {
+  name: string;
+  type: string;
+  reference: boolean;
+  values: AttributeValue[];
+}
+
 /** Where an identity field was found, in the order the resolver tries them. */
 export type IdentitySource = 'export-hologram' | 'synchronized-hologram' | 'pending-import-hologram' | 'delta' | 'dn';
 
@@ -124,6 +132,11 @@ export interface PendingChange extends CsObjectBase {
   /** `delta/@newdn`: set on a rename or move. */
   newDn?: string;
   changes: AttributeChange[];
+  /**
+   * For deletes and delete-adds: every attribute of the object as it is now (synchronized hologram),
+   * so the reviewer sees exactly what would be removed. Absent in grid rows' lightweight reads.
+   */
+  objectNow?: HologramAttribute[];
 }
 
 /**

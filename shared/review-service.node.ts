@@ -133,12 +133,13 @@ export class ReviewService {
     const record = await readObjectAt(read.file.path, range);
     const references: Record<string, ReferenceTarget | null> = {};
     if (record.kind === 'pending-change') {
-      for (const change of record.changes) {
-        if (!change.reference) continue;
-        for (const dn of [...change.values.map((v) => v.value.raw), ...change.oldValues.map((v) => v.raw), ...(change.newValues ?? []).map((v) => v.raw)]) {
-          references[dn] = read.references.resolve(dn).target ?? null;
-        }
-      }
+      const dns = [
+        ...record.changes
+          .filter((c) => c.reference)
+          .flatMap((c) => [...c.values.map((v) => v.value.raw), ...c.oldValues.map((v) => v.raw), ...(c.newValues ?? []).map((v) => v.raw)]),
+        ...(record.objectNow ?? []).filter((a) => a.reference).flatMap((a) => a.values.map((v) => v.raw)),
+      ];
+      for (const dn of dns) references[dn] = read.references.resolve(dn).target ?? null;
     }
     return { record, references };
   }

@@ -1,0 +1,31 @@
+/**
+ * The preload: exposes exactly the typed API of shared/ipc-contract.ts, never ipcRenderer itself.
+ * Bundled as CommonJS (sandboxed preloads cannot be ES modules).
+ */
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { API_NAME, IPC, type DroppedFile, type ExportReviewApi, type InvokeChannels, type SendChannels } from '../shared/ipc-contract.js';
+
+function invoke<C extends keyof InvokeChannels>(channel: C, ...args: InvokeChannels[C]['request']): Promise<InvokeChannels[C]['response']> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<InvokeChannels[C]['response']>;
+}
+
+function subscribe<C extends keyof SendChannels>(channel: C, listener: (payload: SendChannels[C]) => void): () => void {
+  const handler = (_event: IpcRendererEvent, payload: SendChannels[C]) => listener(payload);
+  ipcRenderer.on(channel, handler);
+  return () => ipcRenderer.removeListener(channel, handler);
+}
+
+const api: ExportReviewApi = {
+  showOpenDialog: () => invoke(IPC.showOpenDialog),
+  openPath: (path) => invoke(IPC.openPath, path),
+  // File.path is gone from current Electron; webUtils is the supported way.
+  getPathForFile: (file: DroppedFile) => webUtils.getPathForFile(file as File),
+  cancelRead: () => invoke(IPC.cancelRead),
+  closeFile: () => invoke(IPC.closeFile),
+  getDetails: (readId, id) => invoke(IPC.getDetails, readId, id),
+  exportCsv: (command) => invoke(IPC.exportCsv, command),
+  onReadEvent: (listener) => subscribe(IPC.readEvent, listener),
+  onMenuCommand: (listener) => subscribe(IPC.menuCommand, listener),
+};
+
+contextBridge.exposeInMainWorld(API_NAME, api);

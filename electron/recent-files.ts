@@ -1,0 +1,38 @@
+/** File › Open Recent: the last ten files, kept in the user data folder and given to the OS list too. */
+import { app } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LIMIT = 10;
+
+function storePath(): string {
+  return join(app.getPath('userData'), 'recent-files.json');
+}
+
+export function recentFiles(): string[] {
+  try {
+    const list: unknown = JSON.parse(readFileSync(storePath(), 'utf8'));
+    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string').slice(0, LIMIT) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberFile(path: string): void {
+  const list = [path, ...recentFiles().filter((p) => p !== path)].slice(0, LIMIT);
+  try {
+    writeFileSync(storePath(), JSON.stringify(list));
+  } catch {
+    // A read-only profile only loses the recent list.
+  }
+  app.addRecentDocument(path);
+}
+
+export function clearRecentFiles(): void {
+  try {
+    writeFileSync(storePath(), '[]');
+  } catch {
+    // Nothing to clear.
+  }
+  app.clearRecentDocuments();
+}

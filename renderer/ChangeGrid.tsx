@@ -1,0 +1,133 @@
+/**
+ * The review grid: AG Grid does the grid work (stable row ids, batched transactions, quick filter
+ * for search, an external filter for the chips and type, column filters, checkbox selection).
+ */
+import { useCallback, useMemo } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type {
+  CellFocusedEvent,
+  CellKeyDownEvent,
+  ColDef,
+  GridApi,
+  GridReadyEvent,
+  ICellRendererParams,
+  IRowNode,
+  RowSelectionOptions,
+  Theme,
+} from 'ag-grid-community';
+import type { ChangeRow } from '../shared/change-row.js';
+import { operationLabel } from './format.js';
+
+export interface GridFilter {
+  /** 'all' (pending changes), an operation, or 'no pending export'. */
+  operation: string;
+  objectType: string;
+}
+
+interface ChangeGridProps {
+  theme: Theme;
+  filterRef: { current: GridFilter };
+  onReady: (api: GridApi<ChangeRow> | null) => void;
+  onFocusRow: (row: ChangeRow | undefined) => void;
+  onOpenDetails: () => void;
+  onCountsChanged: () => void;
+}
+
+function OperationCell(params: ICellRendererParams<ChangeRow, string>) {
+  const operation = params.value ?? '';
+  return <span className={`op-pill op-${operation.replace(/[^a-z-]/g, '-')}`}>{operationLabel(operation)}</span>;
+}
+
+const searchable = { getQuickFilterText: (params: { value: unknown }) => String(params.value ?? '') };
+const notSearchable = { getQuickFilterText: () => '' };
+
+const columns: ColDef<ChangeRow>[] = [
+  { field: 'operation', headerName: 'Operation', width: 130, cellRenderer: OperationCell, filter: 'agTextColumnFilter', ...notSearchable },
+  { field: 'objectType', headerName: 'Type', width: 110, filter: 'agTextColumnFilter', ...notSearchable },
+  { field: 'userPrincipalName', headerName: 'UPN', width: 250, filter: 'agTextColumnFilter', ...searchable },
+  { field: 'displayName', headerName: 'Display name', width: 200, filter: 'agTextColumnFilter', ...searchable },
+  { field: 'mail', headerName: 'Mail', width: 230, filter: 'agTextColumnFilter', ...searchable },
+  { field: 'dn', headerName: 'DN', width: 300, filter: 'agTextColumnFilter', tooltipField: 'dn', ...searchable },
+  {
+    colId: 'changedAttributes',
+    headerName: 'Changed attributes',
+    width: 280,
+    valueGetter: (params) => params.data?.changedAttributes.join(', ') ?? '',
+    tooltipValueGetter: (params) => params.data?.changedAttributes.join(', ') ?? '',
+    filter: 'agTextColumnFilter',
+    ...notSearchable,
+  },
+  { field: 'identitySource', headerName: 'Identity from', width: 170, filter: 'agTextColumnFilter', ...notSearchable },
+  { field: 'firstError', headerName: 'Error', width: 180, filter: 'agTextColumnFilter', ...notSearchable },
+  { field: 'id', headerName: 'Id', width: 320, filter: 'agTextColumnFilter', ...notSearchable },
+];
+
+const rowSelection: RowSelectionOptions<ChangeRow> = {
+  mode: 'multiRow',
+  checkboxes: true,
+  headerCheckbox: true,
+  selectAll: 'filtered',
+  enableClickSelection: false,
+};
+
+export function ChangeGrid({ theme, filterRef, onReady, onFocusRow, onOpenDetails, onCountsChanged }: ChangeGridProps) {
+  const defaultColDef = useMemo<ColDef<ChangeRow>>(() => ({ sortable: true, resizable: true, filterParams: { buttons: ['reset'] } }), []);
+
+  const isExternalFilterPresent = useCallback(() => true, []);
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<ChangeRow>) => {
+      const row = node.data;
+      if (!row) return false;
+      const { operation, objectType } = filterRef.current;
+      if (operation === 'no pending export') {
+        if (row.pending) return false;
+      } else if (!row.pending || (operation !== 'all' && row.operation !== operation)) return false;
+      return objectType === 'all' || row.objectType === objectType;
+    },
+    [filterRef],
+  );
+
+  const onGridReady = useCallback((event: GridReadyEvent<ChangeRow>) => onReady(event.api), [onReady]);
+  const onCellFocused = useCallback(
+    (event: CellFocusedEvent<ChangeRow>) => {
+      if (event.rowIndex === null || event.rowIndex === undefined) return;
+      onFocusRow(event.api.getDisplayedRowAtIndex(event.rowIndex)?.data);
+    },
+    [onFocusRow],
+  );
+  const onCellKeyDown = useCallback(
+    (event: CellKeyDownEvent<ChangeRow>) => {
+      if ((event.event as KeyboardEvent | undefined)?.key === 'Enter') onOpenDetails();
+    },
+    [onOpenDetails],
+  );
+
+  return (
+    <div className="grid-host">
+      <AgGridReact<ChangeRow>
+        theme={theme}
+        containerStyle={{ height: '100%', width: '100%' }}
+        columnDefs={columns}
+        defaultColDef={defaultColDef}
+        getRowId={(params) => params.data.id}
+        rowSelection={rowSelection}
+        isExternalFilterPresent={isExternalFilterPresent}
+        doesExternalFilterPass={doesExternalFilterPass}
+        onGridReady={onGridReady}
+        onGridPreDestroyed={() => onReady(null)}
+        onCellFocused={onCellFocused}
+        onCellKeyDown={onCellKeyDown}
+        onRowDoubleClicked={onOpenDetails}
+        onFilterChanged={onCountsChanged}
+        onSelectionChanged={onCountsChanged}
+        onRowDataUpdated={onCountsChanged}
+        asyncTransactionWaitMillis={100}
+        rowBuffer={20}
+        tooltipShowDelay={600}
+        animateRows={false}
+        suppressCellFocus={false}
+        overlayNoRowsTemplate="No rows match the filters"
+      />
+    </div>
+  );
+}

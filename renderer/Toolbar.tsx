@@ -1,0 +1,93 @@
+/** File facts, the operation chips, the object-type filter and the search box. */
+import type { RefObject } from 'react';
+import { KNOWN_OPERATIONS } from '../shared/csexport-model.js';
+import type { RowCounts } from './useReadSession.js';
+import { formatBytes, formatCount, formatSeconds, operationLabel } from './format.js';
+import type { OpenedFile } from '../shared/ipc-contract.js';
+
+interface ToolbarProps {
+  file: OpenedFile;
+  counts: RowCounts;
+  elapsedMs: number | null;
+  operation: string;
+  objectType: string;
+  search: string;
+  searchRef: RefObject<HTMLInputElement | null>;
+  onOperation: (operation: string) => void;
+  onObjectType: (objectType: string) => void;
+  onSearch: (text: string) => void;
+  onExport: () => void;
+  onOpen: () => void;
+}
+
+/** The usual three first, in review order, then any other operation the file has. */
+function chipOperations(counts: RowCounts): string[] {
+  const present = Object.keys(counts.operations);
+  const known = ['add', 'update', 'delete', ...KNOWN_OPERATIONS.filter((op) => !['add', 'update', 'delete'].includes(op) && present.includes(op))];
+  return [...known, ...present.filter((op) => !known.includes(op)).sort()];
+}
+
+export function Toolbar(props: ToolbarProps) {
+  const { file, counts } = props;
+  const chip = (value: string, label: string, count: number, extraClass = '') => (
+    <button
+      key={value}
+      type="button"
+      className={`chip ${extraClass} ${props.operation === value ? 'chip-active' : ''}`}
+      aria-pressed={props.operation === value}
+      onClick={() => props.onOperation(value)}
+    >
+      {label} <span className="chip-count">{formatCount(count)}</span>
+    </button>
+  );
+  return (
+    <header className="toolbar">
+      <div className="file-facts">
+        <h1 className="file-name" title={file.path}>
+          {file.name}
+        </h1>
+        <span className="fact">{formatBytes(file.sizeBytes)}</span>
+        <span className="fact">{formatCount(counts.total)} objects</span>
+        {props.elapsedMs !== null && <span className="fact">read in {formatSeconds(props.elapsedMs)}</span>}
+        <span className="spacer" />
+        <button type="button" className="button" onClick={props.onOpen}>
+          Open…
+        </button>
+        <button type="button" className="button button-primary" onClick={props.onExport}>
+          Export CSV…
+        </button>
+      </div>
+      <div className="filters" role="toolbar" aria-label="Filters">
+        <div className="chips" role="group" aria-label="Operation">
+          {chip('all', 'All', counts.pending)}
+          {chipOperations(counts).map((op) =>
+            chip(op, operationLabel(op), counts.operations[op] ?? 0, op === 'delete' || op === 'delete-add' ? 'chip-danger' : ''),
+          )}
+          {counts.withoutPending > 0 && chip('no pending export', 'No pending export', counts.withoutPending, 'chip-muted')}
+        </div>
+        <label className="type-filter">
+          Type{' '}
+          <select value={props.objectType} onChange={(e) => props.onObjectType(e.target.value)} aria-label="Object type">
+            <option value="all">All types</option>
+            {Object.keys(counts.types)
+              .sort()
+              .map((type) => (
+                <option key={type} value={type}>
+                  {type} ({formatCount(counts.types[type] ?? 0)})
+                </option>
+              ))}
+          </select>
+        </label>
+        <input
+          ref={props.searchRef}
+          className="search"
+          type="search"
+          placeholder="Search UPN, name, mail, DN  (Ctrl+F)"
+          aria-label="Search"
+          value={props.search}
+          onChange={(e) => props.onSearch(e.target.value)}
+        />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * Follows the read events of the main process: the open file, progress, counts and outcome as React
+ * state; the rows themselves in a plain array handed to the grid in batches (never React state, so
+ * 500,000 rows cost one array, not 500,000 renders).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChangeRow } from '../shared/change-row.js';
+import type { ReadProgress, ReadSummary } from '../shared/csexport-model.js';
+import type { OpenedFile, ReadEvent } from '../shared/ipc-contract.js';
+import type { ReadErrorInfo } from '../shared/read-errors.js';
+import { reviewApi } from './api.js';
+
+export type ReadStatus = 'empty' | 'reading' | 'done' | 'failed' | 'cancelled';
+
+export interface RowCounts {
+  total: number;
+  pending: number;
+  withoutPending: number;
+  /** Pending changes per operation. */
+  operations: Record<string, number>;
+  /** Pending changes per object type. */
+  types: Record<string, number>;
+}
+
+export interface ReadSession {
+  status: ReadStatus;
+  file: OpenedFile | null;
+  progress: ReadProgress | null;
+  summary: ReadSummary | null;
+  error: ReadErrorInfo | null;
+  counts: RowCounts;
+  /** Every row read so far, in file order. */
+  rows: ChangeRow[];
+}
+
+const emptyCounts = (): RowCounts => ({ total: 0, pending: 0, withoutPending: 0, operations: {}, types: {} });
+
+function countInto(counts: RowCounts, rows: ChangeRow[]): RowCounts {
+  const next = { ...counts, operations: { ...counts.operations }, types: { ...counts.types } };
+  for (const row of rows) {
+    next.total++;
+    if (!row.pending) {
+      next.withoutPending++;
+      continue;
+    }
+    next.pending++;
+    next.operations[row.operation] = (next.operations[row.operation] ?? 0) + 1;
+    next.types[row.objectType] = (next.types[row.objectType] ?? 0) + 1;
+  }
+  return next;
+}
+
+export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => void): ReadSession {
+  const rowsRef = useRef<ChangeRow[]>([]);
+  const readIdRef = useRef<number | null>(null);
+  const [state, setState] = useState<Omit<ReadSession, 'rows'>>({
+    status: 'empty',
+    file: null,
+    progress: null,
+    summary: null,
+    error: null,
+    counts: emptyCounts(),
+  });
+  const onRowsRef = useRef(onRows);
+  onRowsRef.current = onRows;
+
+  const handle = useCallback((event: ReadEvent) => {
+    if (event.type === 'started') {
+      readIdRef.current = event.file.readId;
+      rowsRef.current = [];
+      onRowsRef.current([], true);
+      setState({
+        status: 'reading',
+        file: event.file,
+        progress: { bytesRead: 0, totalBytes: event.file.sizeBytes, objects: 0 },
+        summary: null,
+        error: null,
+        counts: emptyCounts(),
+      });
+      return;
+    }
+    if (event.type === 'closed') {
+      readIdRef.current = null;
+      rowsRef.current = [];
+      onRowsRef.current([], true);
+      setState({ status: 'empty', file: null, progress: null, summary: null, error: null, counts: emptyCounts() });
+      return;
+    }
+    if (event.readId !== readIdRef.current) return;
+    switch (event.type) {
+      case 'rows':
+        for (const row of event.rows) rowsRef.current.push(row);
+        onRowsRef.current(event.rows, false);
+        setState((s) => ({ ...s, counts: countInto(s.counts, event.rows) }));
+        break;
+      case 'progress':
+        setState((s) => ({ ...s, progress: event.progress }));
+        break;
+      case 'done':
+        setState((s) => ({ ...s, status: 'done', summary: event.summary, progress: null }));
+        break;
+      case 'failed':
+        setState((s) => ({ ...s, status: 'failed', error: event.error, progress: null }));
+        break;
+      case 'cancelled':
+        setState((s) => ({ ...s, status: 'cancelled', progress: null }));
+        break;
+    }
+  }, []);
+
+  useEffect(() => reviewApi().onReadEvent(handle), [handle]);
+
+  return { ...state, rows: rowsRef.current };
+}
