@@ -2,7 +2,7 @@
  * The Electron main process: one window, the menu, the IPC handlers and the review service.
  * Everything that is not Electron glue lives in shared/.
  */
-import { app, BrowserWindow, Menu, nativeTheme, session, shell } from 'electron';
+import { app, Menu, nativeTheme, session, type BrowserWindow } from 'electron';
 import { IPC, type MenuCommand, type ReadEvent, type SendChannels } from '../shared/ipc-contract.js';
 import { ReviewService } from '../shared/review-service.node.js';
 import { appPaths } from './app-paths.js';
@@ -11,7 +11,7 @@ import { registerIpc } from './ipc.js';
 import { buildMenu } from './menu.js';
 import { clearRecentFiles, recentFiles, rememberFile } from './recent-files.js';
 import { senderCheck } from './trusted-sender.js';
-import { mainWindowOptions } from './window-options.js';
+import { createMainWindow } from './window.js';
 import { fileFromCommandLine } from './command-line.js';
 
 let window: BrowserWindow | undefined;
@@ -82,14 +82,11 @@ function refreshMenu(): void {
 }
 
 function createWindow(): void {
-  window = new BrowserWindow(mainWindowOptions(appPaths.preload, nativeTheme.shouldUseDarkColors));
+  window = createMainWindow(appPaths.preload, nativeTheme.shouldUseDarkColors);
   const contents = window.webContents;
-  // Only our own page: no navigation, no new windows; links to the web open in the browser.
+  // Only our own page: no navigation, no new windows.
   contents.on('will-navigate', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.once('ready-to-show', () => window?.show());
   window.on('closed', () => {
     window = undefined;

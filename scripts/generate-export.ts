@@ -166,7 +166,11 @@ class ExportBuilder {
     const first = this.pick(FIRST);
     const last = this.pick(LAST);
     const n = this.index;
-    const local = `${first}.${last}${n}`.toLowerCase().replace(/[^a-z0-9.]/g, '');
+    const local = `${first}.${last}${n}`
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9.]/g, '');
     return {
       dn: `CN={${this.hex(32)}}`,
       upn: `${local}@contoso.com`,

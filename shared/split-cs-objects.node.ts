@@ -147,7 +147,7 @@ export class CsObjectSplitter {
   private finish(): void {
     if (this.state === 'epilog' && this.buffer.length === 0) return;
     const at = this.bufferOffset;
-    if (this.startsWith(this.open, 0)) throw new ExportReadError('truncated', 'The file is cut off: a <cs-object> starts here and is never closed', at);
+    if (this.startsWith(this.open, 0)) throw new ExportReadError('truncated', 'The file is cut off: a <cs-object> is never closed', at);
     if (this.state === 'epilog') throw new ExportReadError('truncated', 'The file is cut off inside a comment after </cs-objects>', at);
     throw new ExportReadError('truncated', 'The file is cut off: it ends before </cs-objects>', at + this.buffer.length);
   }

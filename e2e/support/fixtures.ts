@@ -1,22 +1,13 @@
 /** Playwright fixtures: the built renderer served once, a test host per page, and helpers a user's hands would do. */
 import { test as base, expect, type Page } from '@playwright/test';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
 import { serveDirectory } from './static-server.js';
 import { TestHost } from './test-host.js';
+import { loadTruth, makeTempDir, samplePath } from '../../shared/testing/samples.node.js';
 
-export const SAMPLES = process.env['EXPORT_REVIEW_SAMPLES'] ?? resolve('..', 'shared', 'samples');
 export const SCREENSHOTS = resolve('e2e', 'screenshots');
-
-export interface Truth {
-  file: string;
-  objects: number;
-  noPendingExport: number;
-  operations: Record<string, number>;
-  deletes: Record<string, string>;
-}
-export const truth = JSON.parse(readFileSync(join(SAMPLES, 'truth.json'), 'utf8')) as Truth[];
+export const truth = loadTruth();
 
 interface Fixtures {
   host: TestHost;
@@ -35,9 +26,9 @@ export const test = base.extend<Fixtures, { rendererUrl: string }>({
   ],
   // eslint-disable-next-line no-empty-pattern
   tempDir: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'export-review-e2e-'));
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
+    const temp = makeTempDir();
+    await use(temp.dir);
+    temp.remove();
   },
   // Every test gets the app, whether or not it talks to the host.
   host: [
@@ -89,5 +80,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export function sample(file: string): { name: string; path: string } {
-  return { name: basename(file), path: join(SAMPLES, file) };
+  return { name: basename(file), path: samplePath(file) };
 }

@@ -1,0 +1,45 @@
+/** A large export: progress while reading, the first rows before the read finishes, every row after. */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { writeGeneratedExport } from '../scripts/generate-export.js';
+import { dropFiles, expect, screenshot, test } from './support/fixtures.js';
+
+const OBJECTS = 200_000;
+// Seeded, so the same bytes every time: kept between runs in the temp folder.
+const path = join(tmpdir(), `export-review-e2e-${OBJECTS}.xml`);
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  if (!existsSync(path) || statSync(path).size < 100_000_000) await writeGeneratedExport(path, { objects: OBJECTS, seed: 200 });
+});
+
+test('a 200,000-object file streams into the grid while it reads', async ({ page }) => {
+  test.setTimeout(300_000);
+  await dropFiles(page, [{ name: 'generated-200k.xml', path }]);
+  const progress = page.getByRole('progressbar', { name: 'Reading' });
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+
+  // Rows are in the grid while the progress bar still shows: the read is not finished.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            document.querySelector('progress') !== null && Number(document.querySelector('[data-testid="shown-count"]')?.textContent?.replace(/,/g, '')) > 0,
+        ),
+      {
+        timeout: 120_000,
+      },
+    )
+    .toBe(true);
+  await expect(page.locator('.ag-grid-scrolling-container .ag-row').first()).toBeVisible();
+  await screenshot(page, '10-large-file-reading');
+
+  await expect(progress).toBeHidden({ timeout: 240_000 });
+  await expect(page.getByTestId('shown-count')).toHaveText(OBJECTS.toLocaleString('en-US'));
+  await expect(page.getByText(`${OBJECTS.toLocaleString('en-US')} objects`)).toBeVisible();
+  await expect(page.getByText(/read in \d/)).toBeVisible();
+  await screenshot(page, '11-large-file-read');
+});
