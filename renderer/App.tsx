@@ -94,8 +94,10 @@ export function App() {
     [applyFilter],
   );
 
+  // Typing stays responsive on 500,000 rows: the grid filters once the typing pauses.
   useEffect(() => {
-    gridApi.current?.setGridOption('quickFilterText', search);
+    const timer = window.setTimeout(() => gridApi.current?.setGridOption('quickFilterText', search), search ? 150 : 0);
+    return () => window.clearTimeout(timer);
   }, [search]);
 
   // A new file starts with every filter cleared.

@@ -122,6 +122,7 @@ export function ChangeGrid({ theme, filterRef, onReady, onFocusRow, onOpenDetail
         onSelectionChanged={onCountsChanged}
         onRowDataUpdated={onCountsChanged}
         asyncTransactionWaitMillis={100}
+        cacheQuickFilter={true}
         rowBuffer={20}
         tooltipShowDelay={600}
         animateRows={false}

@@ -92,6 +92,13 @@ function checkValueSize(length: number, at: number, toByte: CharToByteOffset): v
 }
 
 /** Parses `text`, which must hold exactly one element (whitespace and comments around it allowed). */
+/**
+ * Most elements (values, bookkeeping) have no attributes or no children: they share these frozen
+ * empties, and get their own object or array on the first attribute or child. Fewer allocations.
+ */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
 /** Stand-ins pushed for skipped elements: only their name is used (to check the end tag). */
 const skippedStandIns = new Map<string, XmlElement>();
 
@@ -195,7 +202,7 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset, skip?: R
     while (p < n && isNameChar(text.charCodeAt(p))) p++;
     const name = internName(text, lt + 1, p);
     const skipped = skipDepth > 0 || (skip !== undefined && skip.has(name));
-    const element: XmlElement = skipped ? standIn(name) : { name, attributes: {}, children: [], text: '' };
+    const element: XmlElement = skipped ? standIn(name) : { name, attributes: NO_ATTRIBUTES, children: NO_CHILDREN, text: '' };
     let selfClosing = false;
     for (;;) {
       const spaceStart = p;
@@ -226,7 +233,8 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset, skip?: R
       checkValueSize(valueEnd - p - 1, p, toByte);
       const value = attributeValue(text.slice(p + 1, valueEnd), attrName, p, toByte);
       if (!skipped) {
-        if (Object.prototype.hasOwnProperty.call(element.attributes, attrName))
+        if (element.attributes === NO_ATTRIBUTES) element.attributes = {};
+        else if (Object.prototype.hasOwnProperty.call(element.attributes, attrName))
           fail('malformed-xml', `Malformed XML: attribute "${attrName}" appears twice`, nameStart, toByte);
         element.attributes[attrName] = value;
       }
@@ -234,7 +242,10 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset, skip?: R
     }
     const parent = stack[stack.length - 1];
     if (parent) {
-      if (!skipped) parent.children.push(element);
+      if (!skipped) {
+        if (parent.children === NO_CHILDREN) parent.children = [element];
+        else parent.children.push(element);
+      }
     } else if (root) fail('malformed-xml', `Malformed XML: a second top-level element <${element.name}>`, lt, toByte);
     else root = element;
     if (!selfClosing) {
