@@ -171,7 +171,7 @@ export function App() {
     <DropZone onRefused={onRefused}>
       <div className="app">
         {notice && (
-          <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <div className={`strip notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
             <span>{notice.text}</span>
             <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>
               ×

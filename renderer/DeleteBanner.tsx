@@ -13,7 +13,7 @@ interface DeleteBannerProps {
 export function DeleteBanner({ deletes, breakdown, threshold, onThreshold, onShowDeletes }: DeleteBannerProps) {
   const over = deletes > threshold;
   return (
-    <div className={`delete-banner ${over ? 'delete-banner-alert' : ''}`} role={over ? 'alert' : undefined}>
+    <div className={`strip ${over ? 'delete-banner-alert' : ''}`} role={over ? 'alert' : undefined}>
       {over ? (
         <span>
           <strong>{formatCount(deletes)} pending deletes</strong> {breakdown && `(${breakdown}) `}exceed the threshold of {formatCount(threshold)}. Review every
