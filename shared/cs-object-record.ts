@@ -162,6 +162,31 @@ export const UNUSED_ELEMENTS: ReadonlySet<string> = new Set([
   'anchor',
 ]);
 
+/** Hologram attributes a grid row reads: the identity fields (see resolve-identity.ts). */
+const IDENTITY_ATTRIBUTES = new Set([
+  'userprincipalname',
+  'displayname',
+  'mail',
+  'proxyaddresses',
+  'sourceanchor',
+  'msds-consistencyguid',
+  'ms-ds-consistencyguid',
+  'alias',
+  'mailnickname',
+  'samaccountname',
+  'onpremisessamaccountname',
+  'objectguid',
+]);
+
+/**
+ * What a grid row never reads: the unused elements, and hologram attributes that are not identity
+ * fields (a group's whole member list among them). The bulk pass jumps over them.
+ */
+export function notNeededForRows(element: XmlElement, parent: XmlElement | undefined): boolean {
+  if (UNUSED_ELEMENTS.has(element.name)) return true;
+  return parent?.name === 'entry' && isAttributeElement(element) && !IDENTITY_ATTRIBUTES.has((element.attributes['name'] ?? '').toLowerCase());
+}
+
 const OTHER_STATES = ['escrowed-export', 'unconfirmed-export', 'pending-import', 'export-errordetail', 'import-errordetail'];
 
 /**

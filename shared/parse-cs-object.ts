@@ -1,7 +1,7 @@
 /** One object's bytes, decoded to text, to its record: the per-object step the reader and re-reads share. */
 import type { CsObjectRecord, ExportEncoding } from './csexport-model.js';
 import { parseXmlElement, type CharToByteOffset } from './xml-fragment.js';
-import { UNUSED_ELEMENTS, toCsObjectRecord } from './cs-object-record.js';
+import { UNUSED_ELEMENTS, notNeededForRows, toCsObjectRecord } from './cs-object-record.js';
 import { ExportReadError } from './read-errors.js';
 
 const encoder = new TextEncoder();
@@ -14,7 +14,7 @@ export function charToByteMapper(text: string, fileOffset: number, encoding: Exp
 
 export function parseCsObject(text: string, fileOffset: number, byteLength: number, encoding: ExportEncoding, withValuesNowAndAfter = true): CsObjectRecord {
   const toByte = charToByteMapper(text, fileOffset, encoding);
-  const element = parseXmlElement(text, toByte, UNUSED_ELEMENTS);
+  const element = parseXmlElement(text, toByte, withValuesNowAndAfter ? { skip: UNUSED_ELEMENTS } : { jumpOver: notNeededForRows });
   if (element.name !== 'cs-object') throw new ExportReadError('unexpected-content', `Expected <cs-object>, found <${element.name}>`, fileOffset);
   return toCsObjectRecord(element, { offset: fileOffset, length: byteLength }, withValuesNowAndAfter);
 }

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExportReadError, type ReadErrorCode } from './read-errors.js';
 import { makeTempDir, readAllRecords, samplePath } from './testing/samples.node.js';
+import { readExportRows } from './read-export-file.node.js';
 
 const temp = makeTempDir();
 afterAll(() => temp.remove());
@@ -15,9 +16,11 @@ function fixture(content: string | Buffer): string {
   return path;
 }
 
-async function readError(path: string, workers = 0): Promise<ExportReadError> {
+/** Bad input fails the same way whether the file is read as full records (details, CSV) or as grid rows (the app). */
+async function readError(path: string, workers = 0, output: 'records' | 'rows' = 'records'): Promise<ExportReadError> {
   try {
-    await readAllRecords(path, { workers });
+    if (output === 'rows') await readExportRows(path, { workers, onRow: () => undefined });
+    else await readAllRecords(path, { workers });
   } catch (error) {
     expect(error).toBeInstanceOf(ExportReadError);
     return error as ExportReadError;
@@ -85,9 +88,14 @@ const cases: Array<[string, () => string | Buffer, ReadErrorCode, RegExp]> = [
   ['UTF-16 declared without UTF-16 bytes', () => '<?xml version="1.0" encoding="UTF-16"?><cs-objects></cs-objects>', 'invalid-encoding', /not UTF-16/],
 ];
 
-describe.each([0, 2])('bad input with %i parse workers', (workers) => {
+describe.each([
+  ['records', 0],
+  ['records', 2],
+  ['rows', 0],
+  ['rows', 2],
+] as const)('bad input read as %s with %i parse workers', (output, workers) => {
   it.each(cases)('%s', async (_name, make, code, message) => {
-    const error = await readError(fixture(make()), workers);
+    const error = await readError(fixture(make()), workers, output);
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     if (code !== 'empty-file') expect(error.byteOffset).toBeTypeOf('number');

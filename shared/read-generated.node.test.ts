@@ -9,7 +9,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { writeGeneratedExport, type GeneratedEncoding } from '../scripts/generate-export.js';
 import type { PendingChange, ReadProgress } from './csexport-model.js';
 import { identityLabel } from './resolve-identity.js';
-import { makeTempDir, readAllRecords } from './testing/samples.node.js';
+import { makeTempDir, readAllRecords, samplePath } from './testing/samples.node.js';
+import { readExportRows } from './read-export-file.node.js';
+import { toChangeRow, type ChangeRow } from './change-row.js';
 
 const temp = makeTempDir();
 afterAll(() => temp.remove());
@@ -71,6 +73,22 @@ describe.each([
     expect(Object.keys(operations).sort()).toEqual(['add', 'delete', 'delete-add', 'update']);
     const deletes = Object.fromEntries(changes.filter((c) => c.operation === 'delete').map((c) => [c.id, identityLabel(c.identity, c.dn)]));
     expect(deletes).toEqual(expected.deletes);
+  });
+});
+
+describe('grid rows', () => {
+  it('are the full records reduced, though the bulk pass jumps over what rows never read', async () => {
+    const path = join(temp.dir, 'gen-rows.xml');
+    await writeGeneratedExport(path, { objects: 1500, seed: 5, indent: true, encoding: 'utf16le' });
+    const rows: ChangeRow[] = [];
+    await readExportRows(path, { workers: 0, onRow: (row) => rows.push(row) });
+    const { records } = await readAllRecords(path, { workers: 0 });
+    expect(rows).toEqual(records.map(toChangeRow));
+    for (const file of ['aad-connector-utf8.xml', 'ad-connector-utf16le-indented.xml', 'mim-sql-deltas-only.xml']) {
+      const sampleRows: ChangeRow[] = [];
+      await readExportRows(samplePath(file), { onRow: (row) => sampleRows.push(row) });
+      expect(sampleRows).toEqual((await readAllRecords(samplePath(file))).records.map(toChangeRow));
+    }
   });
 });
 

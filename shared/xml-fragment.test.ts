@@ -43,4 +43,12 @@ describe('parseXmlElement', () => {
       expect((error as ExportReadError).byteOffset).toBe(offset);
     }
   });
+
+  it('jumps over elements the caller will not read, and still fails on what it cannot jump', () => {
+    const jumpOver = (element: { name: string }) => element.name === 'skip';
+    const root = parseXmlElement('<a><skip x="1"><deep>text &unknown; <b></deep></skip><keep>k</keep></a>', at, { jumpOver });
+    expect(root.children.map((c) => c.name)).toEqual(['keep']);
+    // A same-name element inside would end the jump early: the leftover end tag is an error, not a misreading.
+    expect(() => parseXmlElement('<a><skip><skip></skip>tail</skip></a>', at, { jumpOver })).toThrow(/<a> is closed by <\/skip>/);
+  });
 });

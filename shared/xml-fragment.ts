@@ -126,7 +126,32 @@ function textValue(raw: string, at: number, toByte: CharToByteOffset): string {
  * Elements named in `skip` (and all inside them) are checked as strictly but not kept: no objects are
  * made for them, which is most of the saving on csexport's bookkeeping elements.
  */
-export function parseXmlElement(text: string, toByte: CharToByteOffset, skip?: ReadonlySet<string>): XmlElement {
+export interface ParseOptions {
+  /** Elements checked as strictly as any other, but not kept. */
+  skip?: ReadonlySet<string>;
+  /**
+   * Elements the caller will never read, decided from the start tag: the parser jumps to their end
+   * tag (by scan) instead of parsing what is inside. Used only where speed matters more than checking
+   * content nobody reads (the bulk pass for grid rows); details re-read objects without it.
+   */
+  jumpOver?: (element: XmlElement, parent: XmlElement | undefined) => boolean;
+}
+
+const endTags = new Map<string, string>();
+
+/**
+ * Where `name`'s end tag is, by scan. Had a same-name element nested inside, this would be the inner
+ * one's end tag, and the outer end tag then fails the parent's end-tag check: an error, never a silent
+ * misreading. No element csexport writes nests inside one of its own name.
+ */
+function endTagAfter(text: string, name: string, from: number): number {
+  let tag = endTags.get(name);
+  if (tag === undefined) endTags.set(name, (tag = `</${name}>`));
+  return text.indexOf(tag, from);
+}
+
+export function parseXmlElement(text: string, toByte: CharToByteOffset, options: ParseOptions = {}): XmlElement {
+  const { skip, jumpOver } = options;
   const n = text.length;
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
@@ -241,6 +266,13 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset, skip?: R
       p = valueEnd + 1;
     }
     const parent = stack[stack.length - 1];
+    if (!skipped && !selfClosing && jumpOver?.(element, parent)) {
+      const close = endTagAfter(text, name, p);
+      if (close !== -1) {
+        i = close + name.length + 3;
+        continue;
+      }
+    }
     if (parent) {
       if (!skipped) {
         if (parent.children === NO_CHILDREN) parent.children = [element];
