@@ -3,6 +3,7 @@ import type { AttributeChange, AttributeValue, ByteRange, CsObjectRecord, Hologr
 import type { XmlElement } from './xml-fragment.js';
 import { describeValue } from './attribute-values.js';
 import { resolveIdentity, type AttributeBag } from './resolve-identity.js';
+import { DELETING_OPERATIONS } from './summarize.js';
 
 function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
   if (!element) return undefined;
@@ -199,7 +200,8 @@ export function toCsObjectRecord(object: XmlElement, bytes: ByteRange, withValue
   const objectType = object.attributes['object-type'] ?? '';
   const delta = child(child(object, 'unapplied-export'), 'delta');
   const exportEntry = hologramEntry(object, 'unapplied-export-hologram');
-  const synchronized = attributeBag(hologramEntry(object, 'synchronized-hologram'));
+  const synchronizedEntry = hologramEntry(object, 'synchronized-hologram');
+  const synchronized = attributeBag(synchronizedEntry);
   const exportHologram = attributeBag(exportEntry);
   const deltaBag = delta ? attributeBag(delta) : undefined;
   const dn = delta?.attributes['dn'] ?? csDn;
@@ -237,9 +239,7 @@ export function toCsObjectRecord(object: XmlElement, bytes: ByteRange, withValue
     dn,
     changes: attributeChanges(delta, synchronized, exportHologram, withValuesNowAndAfter),
   };
-  const synchronizedEntry = hologramEntry(object, 'synchronized-hologram');
-  if (withValuesNowAndAfter && synchronizedEntry && (operation === 'delete' || operation === 'delete-add'))
-    record.objectNow = hologramAttributes(synchronizedEntry);
+  if (withValuesNowAndAfter && synchronizedEntry && DELETING_OPERATIONS.includes(operation)) record.objectNow = hologramAttributes(synchronizedEntry);
   const newDn = delta.attributes['newdn'];
   if (newDn) record.newDn = newDn;
   return record;

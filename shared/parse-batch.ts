@@ -31,6 +31,7 @@ export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>): Array<B
   let decoder = decoders.get(batch.encoding);
   if (!decoder) decoders.set(batch.encoding, (decoder = new TextDecoder(batch.encoding, { fatal: true })));
   const items: Array<CsObjectRecord | ChangeRow> = [];
+  const rows = batch.output === 'rows';
   for (const [start, length, fileOffset] of batch.slices) {
     let text: string;
     try {
@@ -38,7 +39,6 @@ export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>): Array<B
     } catch {
       throw new ExportReadError('invalid-encoding', `The file has bytes that are not valid ${batch.encoding.toUpperCase()}`, fileOffset);
     }
-    const rows = batch.output === 'rows';
     const record = parseCsObject(text, fileOffset, length, batch.encoding, !rows);
     items.push(rows ? toChangeRow(record) : record);
   }

@@ -28,15 +28,14 @@ export interface ReviewServiceOptions {
   emit: (event: ReadEvent) => void;
 }
 
-/** Why a path cannot be opened, in words for the admin; null when it can. */
-export async function refusePath(path: unknown): Promise<string | null> {
-  if (typeof path !== 'string' || path.length === 0 || path.length > 32_767 || path.includes('\0')) return 'That is not a file path.';
+/** The file's size when `path` is an existing regular file; otherwise why it cannot be opened, in words for the admin. */
+async function regularFileSize(path: unknown): Promise<{ size: number } | { refused: string }> {
+  if (typeof path !== 'string' || path.length === 0 || path.length > 32_767 || path.includes('\0')) return { refused: 'That is not a file path.' };
   try {
     const info = await stat(path);
-    if (!info.isFile()) return `${basename(path)} is not a file.`;
-    return null;
+    return info.isFile() ? { size: info.size } : { refused: `${basename(path)} is not a file.` };
   } catch {
-    return `${basename(path)} does not exist or cannot be read.`;
+    return { refused: `${basename(path)} does not exist or cannot be read.` };
   }
 }
 
@@ -52,11 +51,10 @@ export class ReviewService {
 
   /** Starts reading `path`, cancelling any read in progress. Returns why it was refused, or null. */
   async open(path: string): Promise<string | null> {
-    const refused = await refusePath(path);
-    if (refused) return refused;
+    const checked = await regularFileSize(path);
+    if ('refused' in checked) return checked.refused;
     this.stopWorker(true);
-    const { size } = await stat(path);
-    const file: OpenedFile = { readId: this.nextReadId++, path, name: basename(path), sizeBytes: size };
+    const file: OpenedFile = { readId: this.nextReadId++, path, name: basename(path), sizeBytes: checked.size };
     const request: ReadWorkerRequest = { path };
     const worker = startWorker(this.options.readWorkerUrl, { workerData: request });
     const read: OpenRead = { file, worker, ranges: new Map(), references: new ReferenceIndex() };
