@@ -8,7 +8,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { isMainModule } from '../shared/is-main-module.node.js';
 
 export type GeneratedEncoding = 'utf8' | 'utf16le' | 'utf16be';
 
@@ -390,7 +390,7 @@ async function main(): Promise<void> {
   await writeGeneratedExport(values.out, { objects: Number(values.objects), seed: Number(values.seed), indent: values.indent, encoding });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMainModule(import.meta.url)) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

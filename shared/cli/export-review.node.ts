@@ -9,7 +9,7 @@
  */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { isMainModule } from '../is-main-module.node.js';
 import { ExportReadError } from '../read-errors.js';
 import { readExportRows } from '../read-export-file.node.js';
 import { SummaryBuilder, deleteCount } from '../summarize.js';
@@ -130,7 +130,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href || process.argv[1]?.endsWith('export-review.js')) {
+if (isMainModule(import.meta.url)) {
   const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), isTty: process.stderr.isTTY === true };
   runCli(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
