@@ -1,6 +1,6 @@
 /** Turns one parsed `cs-object` element into a `PendingChange` (or an object without a pending export). */
 import type { AttributeChange, AttributeValue, ByteRange, CsObjectRecord, HologramAttribute, ObjectError, ValueChange } from './csexport-model.js';
-import type { XmlElement } from './xml-fragment.js';
+import { attributeOf, type XmlElement } from './xml-fragment.js';
 import { describeValue } from './attribute-values.js';
 import { resolveIdentity, type AttributeBag } from './resolve-identity.js';
 import { DELETING_OPERATIONS } from './summarize.js';
@@ -11,6 +11,21 @@ function child(element: XmlElement | undefined, name: string): XmlElement | unde
   return undefined;
 }
 
+/**
+ * Attribute names, lower-cased, by the name as written. A few hundred distinct names per file, looked
+ * up for every attribute of every object: a lookup is far cheaper than lower-casing a fresh string. Bounded.
+ */
+const lowerCaseNames = new Map<string, string>();
+
+function lowerCaseName(name: string): string {
+  let lower = lowerCaseNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerCaseNames.size < 10_000) lowerCaseNames.set(name, lower);
+  }
+  return lower;
+}
+
 function isAttributeElement(element: XmlElement): boolean {
   return element.name === 'attr' || element.name === 'dn-attr';
 }
@@ -18,8 +33,8 @@ function isAttributeElement(element: XmlElement): boolean {
 function rawValues(attr: XmlElement): Array<{ raw: string; base64: boolean; operation: string | null }> {
   const out: Array<{ raw: string; base64: boolean; operation: string | null }> = [];
   for (const v of attr.children) {
-    if (v.name === 'value') out.push({ raw: v.text, base64: v.attributes['encoding'] === 'base64', operation: v.attributes['operation'] ?? null });
-    else if (v.name === 'dn-value') out.push({ raw: child(v, 'dn')?.text ?? '', base64: false, operation: v.attributes['operation'] ?? null });
+    if (v.name === 'value') out.push({ raw: v.text, base64: attributeOf(v, 'encoding') === 'base64', operation: attributeOf(v, 'operation') ?? null });
+    else if (v.name === 'dn-value') out.push({ raw: child(v, 'dn')?.text ?? '', base64: false, operation: attributeOf(v, 'operation') ?? null });
   }
   return out;
 }
@@ -30,7 +45,7 @@ function attributeBag(container: XmlElement | undefined): AttributeBag | undefin
   const bag: AttributeBag = new Map();
   for (const attr of container.children) {
     if (!isAttributeElement(attr)) continue;
-    const name = (attr.attributes['name'] ?? '').toLowerCase();
+    const name = lowerCaseName(attributeOf(attr, 'name') ?? '');
     // In a delta, values being deleted are not the object's values.
     bag.set(
       name,
@@ -45,7 +60,7 @@ function hologramEntry(object: XmlElement, name: string): XmlElement | undefined
 }
 
 function typeOf(attr: XmlElement): string {
-  return attr.name === 'dn-attr' ? 'reference' : (attr.attributes['type'] ?? 'string').toLowerCase();
+  return attr.name === 'dn-attr' ? 'reference' : (attributeOf(attr, 'type') ?? 'string').toLowerCase();
 }
 
 function describeAll(name: string, type: string, values: Array<{ raw: string; base64: boolean }>): AttributeValue[] {
@@ -61,16 +76,16 @@ function attributeChanges(
   const changes: AttributeChange[] = [];
   for (const attr of delta.children) {
     if (!isAttributeElement(attr)) continue;
-    const name = attr.attributes['name'] ?? '';
+    const name = attributeOf(attr, 'name') ?? '';
     const type = typeOf(attr);
-    const key = name.toLowerCase();
+    const key = lowerCaseName(name);
     const values: ValueChange[] = rawValues(attr).map((v) => ({ operation: v.operation, value: describeValue(name, type, v.raw, v.base64) }));
     const change: AttributeChange = {
       name,
       type,
-      multivalued: attr.attributes['multivalued'] === 'true',
+      multivalued: attributeOf(attr, 'multivalued') === 'true',
       reference: attr.name === 'dn-attr',
-      operation: attr.attributes['operation'] ?? 'replace',
+      operation: attributeOf(attr, 'operation') ?? 'replace',
       values,
       oldValues: withValuesNowAndAfter ? describeAll(name, type, before?.get(key) ?? []) : [],
     };
@@ -82,7 +97,7 @@ function attributeChanges(
 
 function hologramAttributes(entry: XmlElement): HologramAttribute[] {
   return entry.children.filter(isAttributeElement).map((attr) => {
-    const name = attr.attributes['name'] ?? '';
+    const name = attributeOf(attr, 'name') ?? '';
     const type = typeOf(attr);
     return { name, type, reference: attr.name === 'dn-attr', values: describeAll(name, type, rawValues(attr)) };
   });
@@ -93,7 +108,7 @@ function errorsOf(object: XmlElement): ObjectError[] {
   for (const c of object.children) {
     if (c.name !== 'export-errordetail' && c.name !== 'import-errordetail') continue;
     const detail = c.children.find((e) => e.name === 'export-status' || e.name === 'import-status')?.children[0] ?? c.children[0];
-    const error: ObjectError = { kind: c.name === 'export-errordetail' ? 'export' : 'import', type: c.attributes['error-type'] ?? detail?.name ?? 'error' };
+    const error: ObjectError = { kind: c.name === 'export-errordetail' ? 'export' : 'import', type: attributeOf(c, 'error-type') ?? detail?.name ?? 'error' };
     const text = (name: string) => {
       const found = detail ? (child(detail, name)?.text ?? findDeep(detail, name)?.text) : undefined;
       return found?.trim() || undefined;
@@ -104,9 +119,11 @@ function errorsOf(object: XmlElement): ObjectError[] {
     if (code) error.code = code;
     if (literal) error.literal = literal;
     if (serverDetail) error.detail = serverDetail;
-    if (c.attributes['first-occurred']) error.firstOccurred = c.attributes['first-occurred'];
-    if (c.attributes['date-occurred']) error.dateOccurred = c.attributes['date-occurred'];
-    const retry = c.attributes['retry-count'];
+    const firstOccurred = attributeOf(c, 'first-occurred');
+    const dateOccurred = attributeOf(c, 'date-occurred');
+    if (firstOccurred) error.firstOccurred = firstOccurred;
+    if (dateOccurred) error.dateOccurred = dateOccurred;
+    const retry = attributeOf(c, 'retry-count');
     if (retry !== undefined && /^\d+$/.test(retry)) error.retryCount = Number(retry);
     errors.push(error);
   }
@@ -185,7 +202,7 @@ const IDENTITY_ATTRIBUTES = new Set([
  */
 export function notNeededForRows(element: XmlElement, parent: XmlElement | undefined): boolean {
   if (UNUSED_ELEMENTS.has(element.name)) return true;
-  return parent?.name === 'entry' && isAttributeElement(element) && !IDENTITY_ATTRIBUTES.has((element.attributes['name'] ?? '').toLowerCase());
+  return parent?.name === 'entry' && isAttributeElement(element) && !IDENTITY_ATTRIBUTES.has(lowerCaseName(attributeOf(element, 'name') ?? ''));
 }
 
 const OTHER_STATES = ['escrowed-export', 'unconfirmed-export', 'pending-import', 'export-errordetail', 'import-errordetail'];
@@ -195,16 +212,16 @@ const OTHER_STATES = ['escrowed-export', 'unconfirmed-export', 'pending-import',
  * callers that only need names and counts (grid rows), where describing every value is wasted work.
  */
 export function toCsObjectRecord(object: XmlElement, bytes: ByteRange, withValuesNowAndAfter = true): CsObjectRecord {
-  const id = object.attributes['id'] ?? '';
-  const csDn = object.attributes['cs-dn'] ?? '';
-  const objectType = object.attributes['object-type'] ?? '';
+  const id = attributeOf(object, 'id') ?? '';
+  const csDn = attributeOf(object, 'cs-dn') ?? '';
+  const objectType = attributeOf(object, 'object-type') ?? '';
   const delta = child(child(object, 'unapplied-export'), 'delta');
   const exportEntry = hologramEntry(object, 'unapplied-export-hologram');
   const synchronizedEntry = hologramEntry(object, 'synchronized-hologram');
   const synchronized = attributeBag(synchronizedEntry);
   const exportHologram = attributeBag(exportEntry);
   const deltaBag = delta ? attributeBag(delta) : undefined;
-  const dn = delta?.attributes['dn'] ?? csDn;
+  const dn = (delta && attributeOf(delta, 'dn')) ?? csDn;
   const identity = resolveIdentity({
     exportHologram,
     synchronizedHologram: synchronized,
@@ -226,7 +243,7 @@ export function toCsObjectRecord(object: XmlElement, bytes: ByteRange, withValue
       states: object.children.filter((c) => OTHER_STATES.includes(c.name)).map((c) => c.name),
     };
   }
-  const operation = delta.attributes['operation'] ?? child(object, 'export-delta-operation')?.text.trim() ?? 'update';
+  const operation = attributeOf(delta, 'operation') ?? child(object, 'export-delta-operation')?.text.trim() ?? 'update';
   const record: CsObjectRecord = {
     kind: 'pending-change',
     id,
@@ -240,7 +257,7 @@ export function toCsObjectRecord(object: XmlElement, bytes: ByteRange, withValue
     changes: attributeChanges(delta, synchronized, exportHologram, withValuesNowAndAfter),
   };
   if (withValuesNowAndAfter && synchronizedEntry && DELETING_OPERATIONS.includes(operation)) record.objectNow = hologramAttributes(synchronizedEntry);
-  const newDn = delta.attributes['newdn'];
+  const newDn = attributeOf(delta, 'newdn');
   if (newDn) record.newDn = newDn;
   return record;
 }

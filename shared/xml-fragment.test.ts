@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseXmlElement } from './xml-fragment.js';
+import { attributeOf, parseXmlElement } from './xml-fragment.js';
 import { ExportReadError } from './read-errors.js';
 
 const at = (i: number) => i;
@@ -8,7 +8,7 @@ describe('parseXmlElement', () => {
   it('builds the tree with attributes, text, entities, CDATA and comments', () => {
     const root = parseXmlElement(`<a x="1" y='two &amp; "3"'><b>R&amp;D &lt;x&gt; &#233;&#x1F600;</b><!-- note --><c/><d><![CDATA[<raw & text>]]></d></a>`, at);
     expect(root.name).toBe('a');
-    expect(root.attributes).toEqual({ x: '1', y: 'two & "3"' });
+    expect(root.attributes).toEqual(['x', '1', 'y', 'two & "3"']);
     expect(root.children.map((c) => c.name)).toEqual(['b', 'c', 'd']);
     expect(root.children[0]?.text).toBe('R&D <x> é😀');
     expect(root.children[2]?.text).toBe('<raw & text>');
@@ -16,7 +16,7 @@ describe('parseXmlElement', () => {
 
   it('normalises line ends as XML requires', () => {
     const root = parseXmlElement('<a t="x\r\ny\tz"><v>one\r\ntwo\rthree&#13;</v></a>', at);
-    expect(root.attributes['t']).toBe('x y z');
+    expect(attributeOf(root, 't')).toBe('x y z');
     expect(root.children[0]?.text).toBe('one\ntwo\nthree\r');
   });
 
@@ -50,5 +50,21 @@ describe('parseXmlElement', () => {
     expect(root.children.map((c) => c.name)).toEqual(['keep']);
     // A same-name element inside would end the jump early: the leftover end tag is an error, not a misreading.
     expect(() => parseXmlElement('<a><skip><skip></skip>tail</skip></a>', at, { jumpOver })).toThrow(/<a> is closed by <\/skip>/);
+  });
+  it('decodes each value on its own, wherever the previous special character was', () => {
+    const root = parseXmlElement('<a><b x="1&amp;2" y="3" z="4\t5"/><c w="&lt;" v="plain">t&amp;u</c><d>no entities</d ><e>x\r\ny</e></a >', at);
+    const [b, c, d, e] = root.children;
+    expect(b?.attributes).toEqual(['x', '1&2', 'y', '3', 'z', '4 5']);
+    expect(c?.attributes).toEqual(['w', '<', 'v', 'plain']);
+    expect([c?.text, d?.text, e?.text]).toEqual(['t&u', 'no entities', 'x\ny']);
+  });
+
+  it('keeps every name exact, however many distinct names share the name cache', () => {
+    const names = Array.from({ length: 3000 }, (_, k) => `n${k.toString(36)}-${'x'.repeat(k % 7)}`);
+    const root = parseXmlElement(`<root>${names.map((name) => `<${name} ${name}="${name}"></${name}>`).join('')}</root>`, at);
+    expect(root.children.map((c) => c.name)).toEqual(names);
+    expect(root.children.map((c) => attributeOf(c, c.name))).toEqual(names);
+    expect(() => parseXmlElement('<root><abc></abd></root>', at)).toThrow(/<abc> is closed by <\/abd>/);
+    expect(() => parseXmlElement('<root><abc></ab></root>', at)).toThrow(/<abc> is closed by <\/ab>/);
   });
 });
