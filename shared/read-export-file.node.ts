@@ -60,12 +60,15 @@ async function readExport<O extends BatchOutput>(path: string, output: O, onItem
     if (!stat.isFile()) throw new ExportReadError('io-error', 'This is not a regular file');
     const totalBytes = stat.size;
     let position = 0;
+    const readInto = async (buffer: Buffer, at: number): Promise<number> => {
+      const { bytesRead } = await handle.read(buffer, at, buffer.length - at, position);
+      position += bytesRead;
+      return bytesRead;
+    };
     const readChunk = async (): Promise<Buffer> => {
       // A fresh buffer per chunk: object slices keep referring to it after the next read.
       const buffer = Buffer.allocUnsafe(chunkBytes);
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position);
-      position += bytesRead;
-      return buffer.subarray(0, bytesRead);
+      return buffer.subarray(0, await readInto(buffer, 0));
     };
 
     let head = await readChunk();
@@ -79,8 +82,8 @@ async function readExport<O extends BatchOutput>(path: string, output: O, onItem
         const bodyOffset = toByte(text, prolog.bodyStart);
         const splitter = new CsObjectSplitter(encoding, bodyOffset, prolog.emptyRoot);
         splitter.push(head.subarray(bodyOffset));
-        const body = new BodyReader(output, onItem, options, encoding, totalBytes, splitter);
-        const counts = await body.read(readChunk, () => position);
+        const body = new BodyReader(output, onItem, options, encoding, totalBytes, splitter, chunkBytes);
+        const counts = await body.read(readInto, () => position);
         return { encoding, totalBytes, ...counts, elapsedMs: performance.now() - started };
       }
       head = Buffer.concat([head, await readChunk()]);
@@ -125,6 +128,7 @@ class BodyReader<O extends BatchOutput> {
     private readonly encoding: ExportEncoding,
     private readonly totalBytes: number,
     private readonly splitter: CsObjectSplitter,
+    private readonly chunkBytes: number,
   ) {
     const workers = options.workers ?? (totalBytes >= PARALLEL_FROM_BYTES ? Math.min(2, availableParallelism()) : 0);
     this.pool = workers > 0 ? new ParsePool(workers) : undefined;
@@ -161,7 +165,10 @@ class BodyReader<O extends BatchOutput> {
     while (this.inFlight.length > 2 * this.pool.size) this.deliver(await (this.inFlight.shift() as Promise<Array<BatchItems[O]>>));
   }
 
-  async read(readChunk: () => Promise<Buffer>, position: () => number): Promise<{ objects: number; pendingChanges: number; withoutPendingExport: number }> {
+  async read(
+    readInto: (buffer: Buffer, at: number) => Promise<number>,
+    position: () => number,
+  ): Promise<{ objects: number; pendingChanges: number; withoutPendingExport: number }> {
     this.position = position;
     try {
       this.report(0);
@@ -180,13 +187,14 @@ class BodyReader<O extends BatchOutput> {
           }
         }
         if (final) break;
-        const chunk = await readChunk();
-        if (chunk.length === 0) {
+        const { buffer, at } = this.splitter.bufferWithRoom(this.chunkBytes);
+        const bytesRead = await readInto(buffer, at);
+        if (bytesRead === 0) {
           // The file shrank while we read it.
           this.splitter.take(true);
           break;
         }
-        this.splitter.push(chunk);
+        this.splitter.filled(buffer.subarray(0, at + bytesRead));
       }
       if (pending.length) await this.submit(pending);
       while (this.inFlight.length) this.deliver(await (this.inFlight.shift() as Promise<Array<BatchItems[O]>>));

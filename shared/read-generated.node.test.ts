@@ -106,3 +106,24 @@ describe('large generated file', () => {
     expect(progress.at(-1)).toEqual({ bytesRead: parallel.summary.totalBytes, totalBytes: parallel.summary.totalBytes, objects: 6000 });
   });
 });
+
+describe('object boundaries', () => {
+  it('finds every object end whatever the chunk size, past look-alikes of the end tag in values', async () => {
+    const path = join(temp.dir, 'look-alikes.xml');
+    const object = (k: number) =>
+      `<cs-object cs-dn="CN=O${k}" id="{${k}}" object-type="user"><unapplied-export><delta operation="update" dn="CN=O${k}">` +
+      `<attr name="info" type="string" multivalued="false" operation="replace"><value>subject&gt; bject> /cs-object> cs-object&gt; x${k}</value></attr>` +
+      `</delta></unapplied-export></cs-object>`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, `<?xml version="1.0" encoding="UTF-8"?>\n<cs-objects>\n${Array.from({ length: 40 }, (_, k) => object(k)).join('\n')}\n</cs-objects>\n`);
+    const whole = await readAllRecords(path, { workers: 0 });
+    expect(whole.records.map((r) => r.id)).toEqual(Array.from({ length: 40 }, (_, k) => `{${k}}`));
+    const first = whole.records[0] as PendingChange;
+    expect(first.changes[0]?.values[0]?.value.raw).toBe('subject> bject> /cs-object> cs-object> x0');
+    for (const chunkBytes of [7, 13, 64, 301]) expect((await readAllRecords(path, { workers: 0, chunkBytes })).records).toEqual(whole.records);
+    const generated = join(temp.dir, 'gen-chunks.xml');
+    await writeGeneratedExport(generated, { objects: 300, seed: 9 });
+    const reference = await readAllRecords(generated, { workers: 0 });
+    expect((await readAllRecords(generated, { workers: 2, chunkBytes: 997 })).records).toEqual(reference.records);
+  });
+});

@@ -29,6 +29,8 @@ export class CsObjectSplitter {
   private readonly unit: number;
   private readonly open: Buffer;
   private readonly close: Buffer;
+  /** UTF-8: the end tag's tail, searched for on its own (see findClose). */
+  private readonly closeTail: Buffer;
   private readonly rootClose: Buffer;
   private readonly commentOpen: Buffer;
   private readonly commentClose: Buffer;
@@ -47,6 +49,7 @@ export class CsObjectSplitter {
     this.unit = encoding === 'utf-8' ? 1 : 2;
     this.open = encode('<cs-object', encoding);
     this.close = encode('</cs-object>', encoding);
+    this.closeTail = encode('bject>', encoding);
     this.rootClose = encode('</cs-objects', encoding);
     this.commentOpen = encode('<!--', encoding);
     this.commentClose = encode('-->', encoding);
@@ -62,6 +65,21 @@ export class CsObjectSplitter {
 
   push(chunk: Buffer): void {
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+  }
+
+  /**
+   * A fresh buffer that starts with the bytes not yet taken and has `room` bytes free after them: read
+   * the next chunk into it at `at`, then hand it back with `filled`. Copies only the unfinished object,
+   * where `push` would copy the whole chunk as well.
+   */
+  bufferWithRoom(room: number): { buffer: Buffer; at: number } {
+    const buffer = Buffer.allocUnsafe(this.buffer.length + room);
+    this.buffer.copy(buffer, 0);
+    return { buffer, at: this.buffer.length };
+  }
+
+  filled(buffer: Buffer): void {
+    this.buffer = buffer;
   }
 
   private isSpaceAt(i: number): boolean {
@@ -87,6 +105,21 @@ export class CsObjectSplitter {
     let i = this.buffer.indexOf(pattern, from);
     while (i !== -1 && this.unit === 2 && (this.bufferOffset + i) % 2 !== this.bufferOffset % 2) i = this.buffer.indexOf(pattern, i + 1);
     return i;
+  }
+
+  /**
+   * Where the next `</cs-object>` starts. In UTF-8, Buffer.indexOf finds a pattern shorter than 7
+   * bytes by memchr on its first byte: `bject>` starts with a byte that is rare in csexport, so
+   * searching for it and checking the bytes before measured 3x faster than searching the whole tag,
+   * whose first byte `<` opens every tag.
+   */
+  private findClose(from: number): number {
+    if (this.unit === 2) return this.find(this.close, from);
+    const head = this.close.length - this.closeTail.length;
+    for (let tail = this.buffer.indexOf(this.closeTail, from + head); tail !== -1; tail = this.buffer.indexOf(this.closeTail, tail + 1)) {
+      if (this.buffer.compare(this.close, 0, head, tail - head, tail) === 0) return tail - head;
+    }
+    return -1;
   }
 
   private unexpected(i: number, where: string): never {
@@ -118,7 +151,7 @@ export class CsObjectSplitter {
       }
       if (this.startsWith(this.open, i) && length - i > this.open.length) {
         if (!this.isSpaceAt(i + this.open.length) && !this.startsWith(this.gt, i + this.open.length)) this.unexpected(i, 'between objects');
-        const end = this.find(this.close, i + this.open.length);
+        const end = this.findClose(i + this.open.length);
         if (end === -1) {
           if (length - i > MAX_OBJECT_BYTES) {
             throw new ExportReadError(
