@@ -201,8 +201,20 @@ const IDENTITY_ATTRIBUTES = new Set([
  * fields (a group's whole member list among them). The bulk pass jumps over them.
  */
 export function notNeededForRows(element: XmlElement, parent: XmlElement | undefined): boolean {
-  if (UNUSED_ELEMENTS.has(element.name)) return true;
-  return parent?.name === 'entry' && isAttributeElement(element) && !IDENTITY_ATTRIBUTES.has(lowerCaseName(attributeOf(element, 'name') ?? ''));
+  if (parent?.name === 'entry' && isAttributeElement(element)) return !isIdentityAttribute(attributeOf(element, 'name') ?? '');
+  return UNUSED_ELEMENTS.has(element.name);
+}
+
+/** By the name as written: one lookup per hologram attribute, where lower-casing first took two. Bounded. */
+const identityByName = new Map<string, boolean>();
+
+function isIdentityAttribute(name: string): boolean {
+  let identity = identityByName.get(name);
+  if (identity === undefined) {
+    identity = IDENTITY_ATTRIBUTES.has(name.toLowerCase());
+    if (identityByName.size < 10_000) identityByName.set(name, identity);
+  }
+  return identity;
 }
 
 const OTHER_STATES = ['escrowed-export', 'unconfirmed-export', 'pending-import', 'export-errordetail', 'import-errordetail'];
