@@ -4,6 +4,7 @@ import type { ReadErrorInfo } from './read-errors.js';
 import { ExportReadError } from './read-errors.js';
 import { parseCsObject } from './parse-cs-object.js';
 import { toChangeRow, type ChangeRow } from './change-row.js';
+import { packRows, unpackRows } from './packed-rows.js';
 
 /** What a batch gives back: full records, or the rows the grid needs (far cheaper to send across threads). */
 export type BatchOutput = 'records' | 'rows';
@@ -22,7 +23,20 @@ export interface ParseBatch<O extends BatchOutput = BatchOutput> {
   slices: Array<[number, number, number]>;
 }
 
-export type ParseBatchResult = { id: number; items: Array<CsObjectRecord | ChangeRow> } | { id: number; error: ReadErrorInfo };
+/** Rows travel packed into one string (see packed-rows.ts); records, nested and rarer, as objects. */
+export type ParseBatchResult = { id: number; records: CsObjectRecord[] } | { id: number; packedRows: string } | { id: number; error: ReadErrorInfo };
+
+/** What a parse worker posts back for a batch (errors are the worker's to catch). */
+export function parseBatchResult(batch: ParseBatch): ParseBatchResult {
+  return batch.output === 'rows'
+    ? { id: batch.id, packedRows: packRows(parseBatch(batch as ParseBatch<'rows'>)) }
+    : { id: batch.id, records: parseBatch(batch as ParseBatch<'records'>) };
+}
+
+/** The items of a result that is not an error. */
+export function resultItems(result: { records: CsObjectRecord[] } | { packedRows: string }): Array<CsObjectRecord | ChangeRow> {
+  return 'packedRows' in result ? unpackRows(result.packedRows) : result.records;
+}
 
 const decoders = new Map<ExportEncoding, TextDecoder>();
 

@@ -4,7 +4,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './start-worker.node.js';
-import type { BatchItems, BatchOutput, ParseBatch, ParseBatchResult } from './parse-batch.js';
+import { resultItems, type BatchItems, type BatchOutput, type ParseBatch, type ParseBatchResult } from './parse-batch.js';
 import { ExportReadError, fromReadErrorInfo } from './read-errors.js';
 
 type BatchItem = BatchItems[BatchOutput];
@@ -47,7 +47,7 @@ export class ParsePool {
     if (!waiting) return;
     this.waiting.delete(result.id);
     if ('error' in result) waiting.reject(fromReadErrorInfo(result.error));
-    else waiting.resolve(result.items);
+    else waiting.resolve(resultItems(result));
   }
 
   private failAll(error: Error): void {

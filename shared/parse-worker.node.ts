@@ -1,6 +1,6 @@
 /** Worker-thread entry: parses the batches of object slices the reader sends it. */
 import { parentPort } from 'node:worker_threads';
-import { parseBatch, type ParseBatch, type ParseBatchResult } from './parse-batch.js';
+import { parseBatchResult, type ParseBatch, type ParseBatchResult } from './parse-batch.js';
 import { toReadErrorInfo } from './read-errors.js';
 
 const port = parentPort;
@@ -9,7 +9,7 @@ if (!port) throw new Error('parse-worker must run in a worker thread');
 port.on('message', (batch: ParseBatch) => {
   let result: ParseBatchResult;
   try {
-    result = { id: batch.id, items: parseBatch(batch) };
+    result = parseBatchResult(batch);
   } catch (error) {
     result = { id: batch.id, error: toReadErrorInfo(error) };
   }

@@ -33,6 +33,7 @@ describe('parseXmlElement', () => {
     ['<a><!ENTITY x "y"></a>', /DOCTYPE or entities/, 3],
     ['<a>1 < 2</a>', /does not start a tag/, 5],
     ['text<a/>', /text outside an element/, 0],
+    ['<a>x\u0000y</a>', /NUL character/, 4],
   ])('rejects %s', (xml, message, offset) => {
     try {
       parseXmlElement(xml, at);

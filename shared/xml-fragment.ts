@@ -229,6 +229,9 @@ function endTagAfter(text: string, name: string, from: number): number {
 export function parseXmlElement(text: string, toByte: CharToByteOffset, options: ParseOptions = {}): XmlElement {
   const { skip, jumpOver } = options;
   const n = text.length;
+  // XML allows no U+0000 anywhere; rows travel between threads joined by it (packed-rows.ts).
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) fail('malformed-xml', 'Malformed XML: a NUL character (U+0000), which XML does not allow', nul, toByte);
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let i = 0;

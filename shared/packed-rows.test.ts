@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeRow } from './change-row.js';
+import { packRows, unpackRows } from './packed-rows.js';
+
+/** Every field set, each to a value no other field has, so a field dropped or swapped on the way shows. */
+const full: ChangeRow = {
+  id: '{1}',
+  pending: true,
+  operation: 'delete-add',
+  objectType: 'group',
+  dn: 'CN=a,DC=x',
+  newDn: 'CN=b,DC=x',
+  userPrincipalName: 'u@x',
+  displayName: 'Display, "quoted"\ttab\nline',
+  mail: 'm@x',
+  primarySmtp: 'p@x',
+  sourceAnchor: 'anchor==',
+  alias: 'alias',
+  samAccountName: 'sam',
+  objectGuid: '0f0e0d0c-0b0a-0908-0706-050403020100',
+  identitySource: 'synchronized-hologram',
+  changedAttributes: ['member', 'displayName', ''],
+  valueChanges: 12,
+  errorCount: 2,
+  firstError: 'AttributeValueMustBeUnique',
+  offset: 9_007_199_254_740_000,
+  length: 4321,
+};
+
+const bare: ChangeRow = {
+  ...full,
+  id: '{2}',
+  pending: false,
+  newDn: '',
+  userPrincipalName: '',
+  displayName: '',
+  identitySource: '',
+  changedAttributes: [],
+  valueChanges: 0,
+  errorCount: 0,
+  firstError: '',
+};
+
+describe('packed rows', () => {
+  it('give back the same rows, empty strings and empty lists included', () => {
+    const rows = [full, bare, { ...full, id: '{3}', changedAttributes: ['one'] }];
+    expect(unpackRows(packRows(rows))).toEqual(rows);
+    expect(unpackRows(packRows([bare]))).toEqual([bare]);
+    expect(unpackRows(packRows([]))).toEqual([]);
+  });
+});
