@@ -38,6 +38,8 @@ interface Run {
   bytes: number;
   objects: number;
   seconds: number;
+  /** CPU time of all the run's threads. */
+  cpuSeconds: number;
   peakRssBytes: number;
 }
 
@@ -69,7 +71,7 @@ console.log(
     (Math.min(size, baselineBytes) / 1e6).toFixed(0) +
     ' MB of the same file: at their speed the whole file would take minutes)\n',
 );
-console.log('what'.padEnd(46) + 'MB/s'.padStart(8) + 'objects/s'.padStart(12) + 'seconds'.padStart(9) + 'peak RSS MB'.padStart(13));
+console.log('what'.padEnd(46) + 'MB/s'.padStart(8) + 'objects/s'.padStart(12) + 'seconds'.padStart(9) + 'CPU s'.padStart(8) + 'peak RSS MB'.padStart(13));
 const results: Record<string, { mbps: number; seconds: number; rss: number }> = {};
 for (const [mode, label, limit] of modes) {
   const runs: Run[] = [];
@@ -77,6 +79,7 @@ for (const [mode, label, limit] of modes) {
   const mbps = median(runs.map((r) => r.bytes / 1e6 / r.seconds));
   const objectsPerSecond = median(runs.map((r) => r.objects / r.seconds));
   const seconds = median(runs.map((r) => r.seconds));
+  const cpuSeconds = median(runs.map((r) => r.cpuSeconds));
   const rss = Math.max(...runs.map((r) => r.peakRssBytes)) / 1e6;
   results[mode] = { mbps, seconds, rss };
   console.log(
@@ -84,6 +87,7 @@ for (const [mode, label, limit] of modes) {
       mbps.toFixed(1).padStart(8) +
       Math.round(objectsPerSecond).toLocaleString('en-US').padStart(12) +
       seconds.toFixed(2).padStart(9) +
+      cpuSeconds.toFixed(1).padStart(8) +
       rss.toFixed(0).padStart(13),
   );
 }
