@@ -1,10 +1,13 @@
 /**
  * One measured run, in its own process so peak RSS belongs to it alone. Prints one JSON line.
  *   node dist/node/bench-run.js <mode> <file> [limitBytes]
- * Modes: reader-rows (what the app streams), reader-rows-1thread, reader-records, scan, saxes, fast-xml-parser.
+ * Modes: reader-rows (what the app streams), reader-rows-1thread, reader-records, app-service (the app's
+ * whole path short of the window: read worker, parse workers, rows indexed on this thread as the main
+ * process does), scan, saxes, fast-xml-parser.
  */
 import { openSync, readSync, statSync, closeSync } from 'node:fs';
 import { readExportFile, readExportRows } from '../shared/read-export-file.node.js';
+import { ReviewService } from '../shared/review-service.node.js';
 import { SaxesParser } from 'saxes';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -54,6 +57,19 @@ async function measure(): Promise<number> {
       return (await readExportRows(file, { workers: 0, onRow: () => objects++ })).objects;
     case 'reader-records':
       return (await readExportFile(file, { onRecord: () => objects++ })).objects;
+    case 'app-service':
+      return await new Promise<number>((resolve, reject) => {
+        const service = new ReviewService({
+          // Built by `tsx scripts/build.ts electron`, as the app ships it.
+          readWorkerUrl: new URL('../electron/read-worker.js', import.meta.url),
+          emit: (event) => {
+            if (event.type === 'rows') objects += event.rows.length;
+            else if (event.type === 'done') resolve(event.summary.objects);
+            else if (event.type === 'failed') reject(new Error(event.error.message));
+          },
+        });
+        void service.open(file).then((refused) => refused && reject(new Error(refused)));
+      });
     case 'scan':
       for (const chunk of chunks()) for (let i = chunk.indexOf(CLOSE); i !== -1; i = chunk.indexOf(CLOSE, i + CLOSE.length)) objects++;
       return objects;
