@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeRow } from './change-row.js';
-import { packRows, unpackRows } from './packed-rows.js';
+import { joinPackedRows, packRows, unpackRows } from './packed-rows.js';
 
 /** Every field set, each to a value no other field has, so a field dropped or swapped on the way shows. */
 const full: ChangeRow = {
@@ -47,5 +47,11 @@ describe('packed rows', () => {
     expect(unpackRows(packRows(rows))).toEqual(rows);
     expect(unpackRows(packRows([bare]))).toEqual([bare]);
     expect(unpackRows(packRows([]))).toEqual([]);
+  });
+
+  it('joined batches give back the rows of both, in order', () => {
+    const first = [full, bare];
+    const second = [{ ...bare, id: '{4}', changedAttributes: ['x', 'y'] }];
+    expect(unpackRows(joinPackedRows([packRows(first), packRows(second)]))).toEqual([...first, ...second]);
   });
 });

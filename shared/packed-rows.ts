@@ -43,6 +43,11 @@ export function packRows(rows: readonly ChangeRow[]): string {
   return parts.join(SEPARATOR);
 }
 
+/** Packed batches joined into one, as if the rows had been packed together. Empty batches must be left out. */
+export function joinPackedRows(packed: readonly string[]): string {
+  return packed.join(SEPARATOR);
+}
+
 export function unpackRows(packed: string): ChangeRow[] {
   if (packed === '') return [];
   const parts = packed.split(SEPARATOR);

@@ -4,7 +4,7 @@ import type { ReadErrorInfo } from './read-errors.js';
 import { ExportReadError } from './read-errors.js';
 import { parseCsObject } from './parse-cs-object.js';
 import { toChangeRow, type ChangeRow } from './change-row.js';
-import { packRows, unpackRows } from './packed-rows.js';
+import { packRows } from './packed-rows.js';
 
 /** What a batch gives back: full records, or the rows the grid needs (far cheaper to send across threads). */
 export type BatchOutput = 'records' | 'rows';
@@ -23,19 +23,29 @@ export interface ParseBatch<O extends BatchOutput = BatchOutput> {
   slices: Array<[number, number, number]>;
 }
 
-/** Rows travel packed into one string (see packed-rows.ts); records, nested and rarer, as objects. */
-export type ParseBatchResult = { id: number; records: CsObjectRecord[] } | { id: number; packedRows: string } | { id: number; error: ReadErrorInfo };
+/** Rows packed into one string for crossing threads (see packed-rows.ts), with the counts a reader keeps. */
+export interface PackedRowBatch {
+  packed: string;
+  rows: number;
+  pendingChanges: number;
+}
+
+export function packRowBatch(rows: readonly ChangeRow[]): PackedRowBatch {
+  let pendingChanges = 0;
+  for (const row of rows) if (row.pending) pendingChanges++;
+  return { packed: packRows(rows), rows: rows.length, pendingChanges };
+}
+
+/** A parsed batch: records as objects, or rows packed (records, nested and rarer, clone well enough). */
+export type ParsedBatch = { records: CsObjectRecord[] } | { packedRows: PackedRowBatch };
+
+export type ParseBatchResult = (ParsedBatch & { id: number }) | { id: number; error: ReadErrorInfo };
 
 /** What a parse worker posts back for a batch (errors are the worker's to catch). */
 export function parseBatchResult(batch: ParseBatch): ParseBatchResult {
   return batch.output === 'rows'
-    ? { id: batch.id, packedRows: packRows(parseBatch(batch as ParseBatch<'rows'>)) }
+    ? { id: batch.id, packedRows: packRowBatch(parseBatch(batch as ParseBatch<'rows'>)) }
     : { id: batch.id, records: parseBatch(batch as ParseBatch<'records'>) };
-}
-
-/** The items of a result that is not an error. */
-export function resultItems(result: { records: CsObjectRecord[] } | { packedRows: string }): Array<CsObjectRecord | ChangeRow> {
-  return 'packedRows' in result ? unpackRows(result.packedRows) : result.records;
 }
 
 const decoders = new Map<ExportEncoding, TextDecoder>();

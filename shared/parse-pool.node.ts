@@ -4,13 +4,11 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './start-worker.node.js';
-import { resultItems, type BatchItems, type BatchOutput, type ParseBatch, type ParseBatchResult } from './parse-batch.js';
+import type { ParseBatch, ParseBatchResult, ParsedBatch } from './parse-batch.js';
 import { ExportReadError, fromReadErrorInfo } from './read-errors.js';
 
-type BatchItem = BatchItems[BatchOutput];
-
 interface Waiting {
-  resolve: (items: BatchItem[]) => void;
+  resolve: (parsed: ParsedBatch) => void;
   reject: (error: Error) => void;
 }
 
@@ -47,7 +45,7 @@ export class ParsePool {
     if (!waiting) return;
     this.waiting.delete(result.id);
     if ('error' in result) waiting.reject(fromReadErrorInfo(result.error));
-    else waiting.resolve(resultItems(result));
+    else waiting.resolve(result);
   }
 
   private failAll(error: Error): void {
@@ -57,11 +55,11 @@ export class ParsePool {
   }
 
   /** Round-robin; the batch's bytes are transferred, not copied. */
-  parse<O extends BatchOutput>(batch: ParseBatch<O>): Promise<Array<BatchItems[O]>> {
+  parse(batch: ParseBatch): Promise<ParsedBatch> {
     if (this.failure) return Promise.reject(this.failure);
     const worker = this.workers[this.next++ % this.workers.length] as Worker;
     return new Promise((resolve, reject) => {
-      this.waiting.set(batch.id, { resolve: resolve as (items: BatchItem[]) => void, reject });
+      this.waiting.set(batch.id, { resolve, reject });
       worker.postMessage(batch, [batch.bytes.buffer as ArrayBuffer]);
     });
   }

@@ -10,7 +10,8 @@ import type { CsObjectRecord, ExportEncoding, ReadProgress, ReadSummary } from '
 import type { ChangeRow } from './change-row.js';
 import { detectEncoding } from './detect-encoding.js';
 import { parseProlog } from './parse-prolog.js';
-import { parseBatch, type BatchItems, type BatchOutput, type ParseBatch } from './parse-batch.js';
+import { packRowBatch, parseBatch, type BatchOutput, type PackedRowBatch, type ParseBatch, type ParsedBatch } from './parse-batch.js';
+import { unpackRows } from './packed-rows.js';
 import { ParsePool } from './parse-pool.node.js';
 import { CsObjectSplitter, decodeLeniently, type ObjectSlice } from './split-cs-objects.node.js';
 import { ExportReadError } from './read-errors.js';
@@ -33,14 +34,29 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportReadError('cancelled', 'Reading was cancelled');
 }
 
+/** Where parsed objects go: one record, one row, or rows packed a batch at a time. */
+type Consumer =
+  | { output: 'records'; onRecord: (record: CsObjectRecord) => void }
+  | { output: 'rows'; onRow: (row: ChangeRow) => void }
+  | { output: 'rows'; onPackedRows: (batch: PackedRowBatch) => void };
+
 /** Every object of the file as a full record (`PendingChange` or `ObjectWithoutPendingExport`). */
 export function readExportFile(path: string, options: ReadOptions & { onRecord: (record: CsObjectRecord) => void }): Promise<ReadSummary> {
-  return readExport(path, 'records', options.onRecord, options);
+  return readExport(path, { output: 'records', onRecord: options.onRecord }, options);
 }
 
-/** Every object of the file as a grid row: what the app streams and the object-level CSV writes. */
+/** Every object of the file as a grid row: what the object-level CSV writes and the CLI counts. */
 export function readExportRows(path: string, options: ReadOptions & { onRow: (row: ChangeRow) => void }): Promise<ReadSummary> {
-  return readExport(path, 'rows', options.onRow, options);
+  return readExport(path, { output: 'rows', onRow: options.onRow }, options);
+}
+
+/**
+ * The rows of the file packed a batch at a time (`unpackRows` gives them back): for a caller that
+ * only passes rows on to another thread, as the app's read worker does, so they are never unpacked
+ * and packed again on the way.
+ */
+export function readExportRowBatches(path: string, options: ReadOptions & { onPackedRows: (batch: PackedRowBatch) => void }): Promise<ReadSummary> {
+  return readExport(path, { output: 'rows', onPackedRows: options.onPackedRows }, options);
 }
 
 async function openFile(path: string): Promise<FileHandle> {
@@ -51,7 +67,7 @@ async function openFile(path: string): Promise<FileHandle> {
   }
 }
 
-async function readExport<O extends BatchOutput>(path: string, output: O, onItem: (item: BatchItems[O]) => void, options: ReadOptions): Promise<ReadSummary> {
+async function readExport(path: string, consumer: Consumer, options: ReadOptions): Promise<ReadSummary> {
   const started = performance.now();
   const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
   const handle = await openFile(path);
@@ -82,7 +98,7 @@ async function readExport<O extends BatchOutput>(path: string, output: O, onItem
         const bodyOffset = toByte(text, prolog.bodyStart);
         const splitter = new CsObjectSplitter(encoding, bodyOffset, prolog.emptyRoot);
         splitter.push(head.subarray(bodyOffset));
-        const body = new BodyReader(output, onItem, options, encoding, totalBytes, splitter, chunkBytes);
+        const body = new BodyReader(consumer, options, encoding, totalBytes, splitter, chunkBytes);
         const counts = await body.read(readInto, () => position);
         return { encoding, totalBytes, ...counts, elapsedMs: performance.now() - started };
       }
@@ -94,7 +110,7 @@ async function readExport<O extends BatchOutput>(path: string, output: O, onItem
 }
 
 /** Collects object slices into one transferable batch. */
-function toBatch<O extends BatchOutput>(id: number, output: O, encoding: ExportEncoding, slices: ObjectSlice[]): ParseBatch<O> {
+function toBatch(id: number, output: BatchOutput, encoding: ExportEncoding, slices: ObjectSlice[]): ParseBatch {
   let size = 0;
   for (const slice of slices) size += slice.bytes.length;
   const bytes = new Uint8Array(size);
@@ -108,22 +124,20 @@ function toBatch<O extends BatchOutput>(id: number, output: O, encoding: ExportE
   return { id, output, encoding, bytes, slices: ranges };
 }
 
-function isPending(item: CsObjectRecord | ChangeRow): boolean {
-  return 'kind' in item ? item.kind === 'pending-change' : item.pending;
-}
+/** A parsed batch as the reader hands it on: parsed on this thread, rows need not be packed. */
+type Delivered = ParsedBatch | { rowList: ChangeRow[] };
 
-class BodyReader<O extends BatchOutput> {
+class BodyReader {
   private objects = 0;
   private pendingChanges = 0;
   private lastProgress = performance.now();
-  private readonly inFlight: Array<Promise<Array<BatchItems[O]>>> = [];
+  private readonly inFlight: Array<Promise<ParsedBatch>> = [];
   private batchId = 0;
   private readonly pool: ParsePool | undefined;
   private position: () => number = () => 0;
 
   constructor(
-    private readonly output: O,
-    private readonly onItem: (item: BatchItems[O]) => void,
+    private readonly consumer: Consumer,
     private readonly options: ReadOptions,
     private readonly encoding: ExportEncoding,
     private readonly totalBytes: number,
@@ -138,11 +152,29 @@ class BodyReader<O extends BatchOutput> {
     this.options.onProgress?.({ bytesRead: Math.min(this.totalBytes, bytesRead), totalBytes: this.totalBytes, objects: this.objects });
   }
 
-  private deliver(items: Array<BatchItems[O]>): void {
-    for (const item of items) {
-      this.objects++;
-      if (isPending(item)) this.pendingChanges++;
-      this.onItem(item);
+  private deliver(parsed: Delivered): void {
+    const consumer = this.consumer;
+    if ('records' in parsed) {
+      if (consumer.output !== 'records') throw new Error('records delivered to a rows consumer');
+      for (const record of parsed.records) {
+        this.objects++;
+        if (record.kind === 'pending-change') this.pendingChanges++;
+        consumer.onRecord(record);
+      }
+    } else if ('rowList' in parsed) {
+      if (!('onRow' in consumer)) throw new Error('unpacked rows delivered to a consumer of packed rows');
+      for (const row of parsed.rowList) {
+        this.objects++;
+        if (row.pending) this.pendingChanges++;
+        consumer.onRow(row);
+      }
+    } else {
+      if (consumer.output !== 'rows') throw new Error('rows delivered to a records consumer');
+      const batch = parsed.packedRows;
+      this.objects += batch.rows;
+      this.pendingChanges += batch.pendingChanges;
+      if ('onPackedRows' in consumer) consumer.onPackedRows(batch);
+      else for (const row of unpackRows(batch.packed)) consumer.onRow(row);
     }
     this.reportEvery();
   }
@@ -157,12 +189,19 @@ class BodyReader<O extends BatchOutput> {
     }
   }
 
+  /** On this thread, rows are packed only for a caller that wants them packed. */
+  private parseHere(batch: ParseBatch): Delivered {
+    if (batch.output === 'records') return { records: parseBatch(batch as ParseBatch<'records'>) };
+    const rows = parseBatch(batch as ParseBatch<'rows'>);
+    return 'onPackedRows' in this.consumer ? { packedRows: packRowBatch(rows) } : { rowList: rows };
+  }
+
   private async submit(slices: ObjectSlice[]): Promise<void> {
-    const batch = toBatch(this.batchId++, this.output, this.encoding, slices);
-    if (!this.pool) return this.deliver(parseBatch(batch));
+    const batch = toBatch(this.batchId++, this.consumer.output, this.encoding, slices);
+    if (!this.pool) return this.deliver(this.parseHere(batch));
     this.inFlight.push(this.pool.parse(batch));
     // Keep every worker busy, but bound memory: at most two batches per worker in flight.
-    while (this.inFlight.length > 2 * this.pool.size) this.deliver(await (this.inFlight.shift() as Promise<Array<BatchItems[O]>>));
+    while (this.inFlight.length > 2 * this.pool.size) this.deliver(await (this.inFlight.shift() as Promise<ParsedBatch>));
   }
 
   async read(
@@ -197,7 +236,7 @@ class BodyReader<O extends BatchOutput> {
         this.splitter.filled(buffer.subarray(0, at + bytesRead));
       }
       if (pending.length) await this.submit(pending);
-      while (this.inFlight.length) this.deliver(await (this.inFlight.shift() as Promise<Array<BatchItems[O]>>));
+      while (this.inFlight.length) this.deliver(await (this.inFlight.shift() as Promise<ParsedBatch>));
     } finally {
       // Batches never awaited (after an error) must not surface as unhandled rejections.
       for (const promise of this.inFlight) promise.catch(() => undefined);

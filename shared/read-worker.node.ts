@@ -4,9 +4,10 @@
  * the outcome. Stopping it is terminating it.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { ChangeRow } from './change-row.js';
 import type { ReadProgress, ReadSummary } from './csexport-model.js';
-import { readExportRows } from './read-export-file.node.js';
+import { readExportRowBatches } from './read-export-file.node.js';
+import { joinPackedRows } from './packed-rows.js';
+import type { PackedRowBatch } from './parse-batch.js';
 import { toReadErrorInfo, type ReadErrorInfo } from './read-errors.js';
 
 export interface ReadWorkerRequest {
@@ -14,7 +15,7 @@ export interface ReadWorkerRequest {
 }
 
 export type ReadWorkerMessage =
-  | { type: 'rows'; rows: ChangeRow[] }
+  | { type: 'rows'; rows: PackedRowBatch }
   | { type: 'progress'; progress: ReadProgress }
   | { type: 'done'; summary: ReadSummary }
   | { type: 'failed'; error: ReadErrorInfo };
@@ -24,19 +25,27 @@ const BATCH_MS = 100;
 
 export async function runReadWorker(port: MessagePort, request: ReadWorkerRequest): Promise<void> {
   const post = (message: ReadWorkerMessage) => port.postMessage(message);
-  let batch: ChangeRow[] = [];
+  // Rows stay packed as the parse workers made them: joined, not unpacked and packed again.
+  let packed: string[] = [];
+  let rows = 0;
+  let pendingChanges = 0;
   let lastFlush = performance.now();
   // Rows go out in batches, at least every 100 ms, so the first rows show while a big file still reads.
   const flush = () => {
-    if (batch.length) post({ type: 'rows', rows: batch });
-    batch = [];
+    if (rows) post({ type: 'rows', rows: { packed: joinPackedRows(packed), rows, pendingChanges } });
+    packed = [];
+    rows = 0;
+    pendingChanges = 0;
     lastFlush = performance.now();
   };
   try {
-    const summary = await readExportRows(request.path, {
-      onRow: (row) => {
-        batch.push(row);
-        if (batch.length >= BATCH_ROWS || performance.now() - lastFlush >= BATCH_MS) flush();
+    const summary = await readExportRowBatches(request.path, {
+      onPackedRows: (batch) => {
+        if (batch.rows === 0) return;
+        packed.push(batch.packed);
+        rows += batch.rows;
+        pendingChanges += batch.pendingChanges;
+        if (rows >= BATCH_ROWS || performance.now() - lastFlush >= BATCH_MS) flush();
       },
       onProgress: (progress) => post({ type: 'progress', progress }),
     });

@@ -14,6 +14,7 @@ import type { ReadWorkerMessage, ReadWorkerRequest } from './read-worker.node.js
 import { ReferenceIndex, type ReferenceTarget } from './reference-index.js';
 import { readObjectAt } from './read-object-at.node.js';
 import { exportCsv } from './export-csv.node.js';
+import { unpackRows } from './packed-rows.js';
 
 interface OpenRead {
   file: OpenedFile;
@@ -72,13 +73,15 @@ export class ReviewService {
     if (this.current !== read) return;
     const readId = read.file.readId;
     switch (message.type) {
-      case 'rows':
-        for (const row of message.rows) {
+      case 'rows': {
+        const rows = unpackRows(message.rows.packed);
+        for (const row of rows) {
           read.ranges.set(row.id, { offset: row.offset, length: row.length });
           read.references.add(row);
         }
-        this.options.emit({ type: 'rows', readId, rows: message.rows });
+        this.options.emit({ type: 'rows', readId, rows });
         break;
+      }
       case 'progress':
         this.options.emit({ type: 'progress', readId, progress: message.progress });
         break;
