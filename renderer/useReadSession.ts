@@ -8,6 +8,7 @@ import type { ChangeRow } from '../shared/change-row.js';
 import type { ReadProgress, ReadSummary } from '../shared/csexport-model.js';
 import type { OpenedFile, ReadEvent } from '../shared/ipc-contract.js';
 import type { ReadErrorInfo } from '../shared/read-errors.js';
+import { unpackRows } from '../shared/packed-rows.js';
 import { reviewApi } from './api.js';
 
 export type ReadStatus = 'empty' | 'reading' | 'done' | 'failed' | 'cancelled';
@@ -88,11 +89,13 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
     }
     if (event.readId !== readIdRef.current) return;
     switch (event.type) {
-      case 'rows':
-        for (const row of event.rows) rowsRef.current.push(row);
-        onRowsRef.current(event.rows, false);
-        setState((s) => ({ ...s, counts: countInto(s.counts, event.rows) }));
+      case 'rows': {
+        const rows = unpackRows(event.packedRows);
+        for (const row of rows) rowsRef.current.push(row);
+        onRowsRef.current(rows, false);
+        setState((s) => ({ ...s, counts: countInto(s.counts, rows) }));
         break;
+      }
       case 'progress':
         setState((s) => ({ ...s, progress: event.progress }));
         break;

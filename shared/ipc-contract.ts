@@ -3,7 +3,6 @@
  * each, request and response. The preload, the main-process handlers, the renderer and the e2e test
  * host all import it, so a change breaks every side at compile time.
  */
-import type { ChangeRow } from './change-row.js';
 import type { CsObjectRecord, ReadProgress, ReadSummary } from './csexport-model.js';
 import type { CsvLevel } from './csv-rows.js';
 import type { ReadErrorInfo } from './read-errors.js';
@@ -17,10 +16,14 @@ export interface OpenedFile {
   sizeBytes: number;
 }
 
-/** Events of a read, pushed from the main process in order. */
+/**
+ * Events of a read, pushed from the main process in order. Rows travel packed into one string per
+ * batch (`unpackRows` in shared/packed-rows.ts gives them back): IPC then copies one string instead of
+ * structured-cloning every row's every property name.
+ */
 export type ReadEvent =
   | { type: 'started'; file: OpenedFile }
-  | { type: 'rows'; readId: number; rows: ChangeRow[] }
+  | { type: 'rows'; readId: number; packedRows: string }
   | { type: 'progress'; readId: number; progress: ReadProgress }
   | { type: 'done'; readId: number; summary: ReadSummary }
   | { type: 'failed'; readId: number; error: ReadErrorInfo }

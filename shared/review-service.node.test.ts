@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadEvent } from './ipc-contract.js';
 import type { PendingChange } from './csexport-model.js';
+import { unpackRows } from './packed-rows.js';
 import { ReviewService } from './review-service.node.js';
 import { makeTempDir, samplePath } from './testing/samples.node.js';
 
@@ -37,7 +38,7 @@ describe('ReviewService', () => {
     const started = events[0];
     expect(started?.type).toBe('started');
     const readId = started?.type === 'started' ? started.file.readId : -1;
-    const rows = events.flatMap((e) => (e.type === 'rows' ? e.rows : []));
+    const rows = events.flatMap((e) => (e.type === 'rows' ? unpackRows(e.packedRows) : []));
     expect(rows).toHaveLength(12);
     expect(events.at(-1)).toMatchObject({ type: 'done', summary: { objects: 12, pendingChanges: 11 } });
 

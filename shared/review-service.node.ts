@@ -79,7 +79,7 @@ export class ReviewService {
           read.ranges.set(row.id, { offset: row.offset, length: row.length });
           read.references.add(row);
         }
-        this.options.emit({ type: 'rows', readId, rows });
+        this.options.emit({ type: 'rows', readId, packedRows: message.rows.packed });
         break;
       }
       case 'progress':
