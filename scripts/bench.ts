@@ -56,6 +56,7 @@ function median(numbers: number[]): number {
 
 const modes: Array<[string, string, number | undefined]> = [
   ['reader-rows', 'reader, rows (app path, 2 parse workers)', undefined],
+  ['app-service', 'app: read worker to rows unpacked (no drawing)', undefined],
   ['reader-records', 'reader, full records (2 parse workers)', undefined],
   ['reader-rows-1thread', 'reader, rows, 1 thread', undefined],
   ['scan', 'baseline: raw byte scan for </cs-object>', undefined],
