@@ -10,7 +10,8 @@ import { writeGeneratedExport, type GeneratedEncoding } from '../scripts/generat
 import type { PendingChange, ReadProgress } from './csexport-model.js';
 import { identityLabel } from './resolve-identity.js';
 import { makeTempDir, readAllRecords, samplePath } from './testing/samples.node.js';
-import { readExportRows } from './read-export-file.node.js';
+import { readExportRowBatches, readExportRows } from './read-export-file.node.js';
+import { unpackRows } from './packed-rows.js';
 import { toChangeRow, type ChangeRow } from './change-row.js';
 
 const temp = makeTempDir();
@@ -125,5 +126,30 @@ describe('object boundaries', () => {
     await writeGeneratedExport(generated, { objects: 300, seed: 9 });
     const reference = await readAllRecords(generated, { workers: 0 });
     expect((await readAllRecords(generated, { workers: 2, chunkBytes: 997 })).records).toEqual(reference.records);
+  });
+
+  it('packed row batches, parsed here or in parse workers, unpack to the same rows with the same counts', async () => {
+    const path = join(temp.dir, 'gen-packed.xml');
+    await writeGeneratedExport(path, { objects: 2500, seed: 11 });
+    const rows: ChangeRow[] = [];
+    const summary = await readExportRows(path, { workers: 0, onRow: (row) => rows.push(row) });
+    for (const workers of [0, 2]) {
+      const unpacked: ChangeRow[] = [];
+      let pending = 0;
+      const packedSummary = await readExportRowBatches(path, {
+        workers,
+        chunkBytes: 64 * 1024,
+        onPackedRows: (batch) => {
+          const batchRows = unpackRows(batch.packed);
+          expect(batchRows).toHaveLength(batch.rows);
+          expect(batchRows.filter((r) => r.pending)).toHaveLength(batch.pendingChanges);
+          pending += batch.pendingChanges;
+          unpacked.push(...batchRows);
+        },
+      });
+      expect(unpacked).toEqual(rows);
+      expect(pending).toBe(summary.pendingChanges);
+      expect({ ...packedSummary, elapsedMs: 0 }).toEqual({ ...summary, elapsedMs: 0 });
+    }
   });
 });
