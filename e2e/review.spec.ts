@@ -136,7 +136,11 @@ test('the delete banner warns above the threshold, which the admin can change', 
   const banner = page.getByRole('alert').filter({ hasText: 'exceed the threshold of 2' });
   await expect(banner).toContainText('4 pending deletes');
   await banner.getByRole('button', { name: 'Show deletes' }).click();
-  await expect(page.getByTestId('shown-count')).toHaveText('3');
+  // Every deleting operation: the 3 deletes and the delete-add, both chips shown as chosen.
+  await expect(page.getByTestId('shown-count')).toHaveText('4');
+  await expect(page.getByRole('button', { name: /^Delete \d/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: /^Delete-add \d/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: /^Update \d/ })).toHaveAttribute('aria-pressed', 'false');
   await screenshot(page, '08-delete-banner');
 });
 

@@ -7,6 +7,7 @@ import type { GridApi } from 'ag-grid-community';
 import type { ChangeRow } from '../shared/change-row.js';
 import type { CsvLevel } from '../shared/csv-rows.js';
 import { deleteCount } from '../shared/summarize.js';
+import { ALL_DELETES } from '../shared/filter-rows.js';
 import { reviewApi } from './api.js';
 import { ChangeGrid, type GridFilter } from './ChangeGrid.js';
 import { DeleteBanner } from './DeleteBanner.js';
@@ -215,7 +216,7 @@ export function App() {
               breakdown={breakdown}
               threshold={threshold}
               onThreshold={updateThreshold}
-              onShowDeletes={() => chooseOperation('delete')}
+              onShowDeletes={() => chooseOperation(ALL_DELETES)}
             />
             <div className="workspace">
               <ChangeGrid

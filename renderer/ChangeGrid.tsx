@@ -16,10 +16,11 @@ import type {
   Theme,
 } from 'ag-grid-community';
 import type { ChangeRow } from '../shared/change-row.js';
+import { matchesOperationChoice } from '../shared/filter-rows.js';
 import { operationLabel } from './format.js';
 
 export interface GridFilter {
-  /** 'all' (pending changes), an operation, or 'no pending export'. */
+  /** 'all' (pending changes), an operation, 'all deletes', or 'no pending export' (see matchesOperationChoice). */
   operation: string;
   objectType: string;
 }
@@ -79,10 +80,7 @@ export function ChangeGrid({ theme, filterRef, onReady, onFocusRow, onOpenDetail
       const row = node.data;
       if (!row) return false;
       const { operation, objectType } = filterRef.current;
-      if (operation === 'no pending export') {
-        if (row.pending) return false;
-      } else if (!row.pending || (operation !== 'all' && row.operation !== operation)) return false;
-      return objectType === 'all' || row.objectType === objectType;
+      return matchesOperationChoice(row, operation) && (objectType === 'all' || row.objectType === objectType);
     },
     [filterRef],
   );

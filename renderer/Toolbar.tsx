@@ -1,6 +1,7 @@
 /** File facts, the operation chips, the object-type filter and the search box. */
 import type { RefObject } from 'react';
 import { KNOWN_OPERATIONS } from '../shared/csexport-model.js';
+import { isOperationChosen } from '../shared/filter-rows.js';
 import type { RowCounts } from './useReadSession.js';
 import { formatBytes, formatCount, formatSeconds, operationLabel } from './format.js';
 import type { OpenedFile } from '../shared/ipc-contract.js';
@@ -33,8 +34,8 @@ export function Toolbar(props: ToolbarProps) {
     <button
       key={value}
       type="button"
-      className={`chip ${extraClass} ${props.operation === value ? 'chip-active' : ''}`}
-      aria-pressed={props.operation === value}
+      className={`chip ${extraClass} ${isOperationChosen(value, props.operation) ? 'chip-active' : ''}`}
+      aria-pressed={isOperationChosen(value, props.operation)}
       onClick={() => props.onOperation(value)}
     >
       {label} <span className="chip-count">{formatCount(count)}</span>

@@ -1,5 +1,6 @@
 /** The review filters, shared by the grid and the CLI so both show the same subset. */
-import type { ChangeRow } from './change-row.js';
+import { NO_PENDING_EXPORT, type ChangeRow } from './change-row.js';
+import { DELETING_OPERATIONS } from './summarize.js';
 
 export interface RowFilter {
   /** Operations to keep (lower case); empty or undefined keeps all. */
@@ -23,4 +24,26 @@ export function rowMatcher(filter: RowFilter): (row: ChangeRow) => boolean {
     (!operations || operations.has(row.operation.toLowerCase())) &&
     (!types || types.has(row.objectType.toLowerCase())) &&
     (!search || searchableText(row).includes(search));
+}
+
+/** The operation chips' choices besides one operation (or `NO_PENDING_EXPORT`). */
+export const ALL_PENDING = 'all';
+/** Every operation that deletes: what the delete banner's "Show deletes" shows. */
+export const ALL_DELETES = 'all deletes';
+
+/**
+ * Whether a row is shown for the operation chosen in the grid: pending changes only, unless the
+ * choice is the objects without a pending export.
+ */
+export function matchesOperationChoice(row: ChangeRow, choice: string): boolean {
+  if (choice === NO_PENDING_EXPORT) return !row.pending;
+  if (!row.pending) return false;
+  if (choice === ALL_PENDING) return true;
+  if (choice === ALL_DELETES) return DELETING_OPERATIONS.includes(row.operation);
+  return row.operation === choice;
+}
+
+/** Whether the chip for `operation` shows as chosen. */
+export function isOperationChosen(operation: string, choice: string): boolean {
+  return choice === operation || (choice === ALL_DELETES && DELETING_OPERATIONS.includes(operation));
 }

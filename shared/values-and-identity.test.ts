@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToGuid, describeValue, displayValue, parseIntegerValue, userAccountControlFlags } from './attribute-values.js';
 import { rdnValue, resolveIdentity, type AttributeBag } from './resolve-identity.js';
-import { rowMatcher } from './filter-rows.js';
+import { ALL_DELETES, isOperationChosen, matchesOperationChoice, rowMatcher } from './filter-rows.js';
 import { ReferenceIndex } from './reference-index.js';
 import { NO_PENDING_EXPORT, type ChangeRow } from './change-row.js';
 
@@ -84,6 +84,22 @@ describe('filters and references', () => {
     expect(match(row({ operation: 'delete', objectType: 'group', displayName: 'Jane' }))).toBe(false);
     expect(match(row({ operation: 'delete', dn: 'CN=Jane Doe' }))).toBe(true);
     expect(rowMatcher({})(row({ operation: NO_PENDING_EXPORT }))).toBe(true);
+  });
+
+  it('chooses rows in the grid by operation chip: pending only, every deleting operation, or none pending', () => {
+    const rows = [
+      row({ id: 'd', operation: 'delete' }),
+      row({ id: 'da', operation: 'delete-add' }),
+      row({ id: 'u', operation: 'update' }),
+      row({ id: 'n', operation: NO_PENDING_EXPORT, pending: false }),
+    ];
+    const chosen = (choice: string) => rows.filter((r) => matchesOperationChoice(r, choice)).map((r) => r.id);
+    expect(chosen('all')).toEqual(['d', 'da', 'u']);
+    expect(chosen(ALL_DELETES)).toEqual(['d', 'da']);
+    expect(chosen('delete')).toEqual(['d']);
+    expect(chosen(NO_PENDING_EXPORT)).toEqual(['n']);
+    expect(['delete', 'delete-add', 'update'].filter((op) => isOperationChosen(op, ALL_DELETES))).toEqual(['delete', 'delete-add']);
+    expect(['delete', 'delete-add', 'update'].filter((op) => isOperationChosen(op, 'update'))).toEqual(['update']);
   });
 
   it('resolves DNs case-insensitively, including renamed objects', () => {
