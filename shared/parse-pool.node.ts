@@ -26,7 +26,9 @@ export class ParsePool {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = startWorker(parseWorkerUrl());
+      // A larger young generation: parsing allocates many short-lived objects, and fewer scavenges
+      // measured ~4 % faster at 64 MB (128 MB gained nothing more and cost ~150 MB of RSS).
+      const worker = startWorker(parseWorkerUrl(), { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       worker.on('message', (result: ParseBatchResult) => this.settle(result));
       worker.on('error', (error) => this.failAll(new ExportReadError('io-error', `A parse worker failed: ${error.message}`)));
       worker.on('exit', (code) => {
