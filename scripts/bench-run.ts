@@ -2,8 +2,8 @@
  * One measured run, in its own process so peak RSS belongs to it alone. Prints one JSON line.
  *   node dist/node/bench-run.js <mode> <file> [limitBytes]
  * Modes: reader-rows (what the app streams), reader-rows-1thread, reader-records, app-service (the app's
- * whole path short of drawing: read worker, parse workers, rows indexed on this thread as the main
- * process does, and unpacked as the window does), scan, saxes, fast-xml-parser.
+ * whole path short of drawing: the main process's ReviewService with its read worker and parse workers,
+ * and the rows unpacked as the window does), scan, saxes, fast-xml-parser.
  */
 import { openSync, readSync, statSync, closeSync } from 'node:fs';
 import { readExportFile, readExportRows } from '../shared/read-export-file.node.js';

@@ -19,8 +19,26 @@ import { unpackRows } from './packed-rows.js';
 interface OpenRead {
   file: OpenedFile;
   worker: Worker | undefined;
+  /**
+   * Row batches as they came, packed, not yet indexed. The index is built when details first need
+   * it, not while the file reads: unpacking and indexing every row here competed with the read for
+   * the same two cores, for an index most reads only use for the few rows someone opens.
+   */
+  unindexed: string[];
   ranges: Map<string, ByteRange>;
   references: ReferenceIndex;
+}
+
+/** Brings the read's index up to date with the batches received so far. */
+function indexed(read: OpenRead): OpenRead {
+  for (const packed of read.unindexed) {
+    for (const row of unpackRows(packed)) {
+      read.ranges.set(row.id, { offset: row.offset, length: row.length });
+      read.references.add(row);
+    }
+  }
+  read.unindexed = [];
+  return read;
 }
 
 export interface ReviewServiceOptions {
@@ -58,7 +76,7 @@ export class ReviewService {
     const file: OpenedFile = { readId: this.nextReadId++, path, name: basename(path), sizeBytes: checked.size };
     const request: ReadWorkerRequest = { path };
     const worker = startWorker(this.options.readWorkerUrl, { workerData: request });
-    const read: OpenRead = { file, worker, ranges: new Map(), references: new ReferenceIndex() };
+    const read: OpenRead = { file, worker, unindexed: [], ranges: new Map(), references: new ReferenceIndex() };
     this.current = read;
     this.options.emit({ type: 'started', file });
     worker.on('message', (message: ReadWorkerMessage) => this.onWorkerMessage(read, message));
@@ -73,15 +91,10 @@ export class ReviewService {
     if (this.current !== read) return;
     const readId = read.file.readId;
     switch (message.type) {
-      case 'rows': {
-        const rows = unpackRows(message.rows.packed);
-        for (const row of rows) {
-          read.ranges.set(row.id, { offset: row.offset, length: row.length });
-          read.references.add(row);
-        }
+      case 'rows':
+        read.unindexed.push(message.rows.packed);
         this.options.emit({ type: 'rows', readId, packedRows: message.rows.packed });
         break;
-      }
       case 'progress':
         this.options.emit({ type: 'progress', readId, progress: message.progress });
         break;
@@ -128,7 +141,7 @@ export class ReviewService {
   }
 
   async details(readId: number, id: string): Promise<ObjectDetails> {
-    const read = this.readFor(readId);
+    const read = indexed(this.readFor(readId));
     const range = read.ranges.get(id);
     if (!range) throw new Error('No such object in this file.');
     const record = await readObjectAt(read.file.path, range);
