@@ -5,8 +5,10 @@
  *
  * Layout: per row its 20 scalar fields in the order below, the count of changed attributes and their
  * names, all joined by U+0000. (A field added to ChangeRow must be added to both functions; the
- * round-trip test builds a row with every field, so it fails until then.) U+0000 cannot occur in a value: XML forbids it, the parser rejects it
- * (raw or as `&#0;`), so the separator never needs escaping.
+ * round-trip test builds a row with every field, so it fails until then.) U+0000 cannot occur in a
+ * value, so the separator never needs escaping: XML forbids it and the parser rejects it (raw or as
+ * `&#0;`), and the one field not taken from XML text, a name decoded from a DN's RDN, turns `\00`
+ * into U+FFFD (resolve-identity.ts).
  */
 import type { ChangeRow } from './change-row.js';
 

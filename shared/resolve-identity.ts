@@ -66,7 +66,13 @@ export function rdnValue(dn: string): string {
     if (c === '\\' && i + 1 < dn.length) {
       const hexPair = dn.slice(i + 1, i + 3);
       if (/^[0-9a-fA-F]{2}$/.test(hexPair)) {
-        escapedBytes.push(parseInt(hexPair, 16));
+        // `\00` would put U+0000 in a name, which XML never could: rows cross threads joined by it
+        // (packed-rows.ts). It shows as U+FFFD, as undecodable bytes do.
+        const byte = parseInt(hexPair, 16);
+        if (byte === 0) {
+          flush();
+          out += '\uFFFD';
+        } else escapedBytes.push(byte);
         i += 2;
         continue;
       }

@@ -46,6 +46,7 @@ describe('resolveIdentity', () => {
     });
     expect(rdnValue('CN=Caf\\C3\\A9 \\2B Co')).toBe('Café + Co');
     expect(rdnValue('E10043')).toBe('E10043');
+    expect(rdnValue('CN=a\\00b')).toBe('a\uFFFDb');
   });
 });
 
