@@ -226,6 +226,7 @@ export function App() {
                 onFocusRow={setFocused}
                 onOpenDetails={() => setDetailsOpen(true)}
                 onCountsChanged={refreshCounts}
+                reading={session.status === 'reading'}
               />
               {detailsOpen && focused && <DetailPanel readId={file.readId} row={focused} onClose={() => setDetailsOpen(false)} />}
             </div>
