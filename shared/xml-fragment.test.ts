@@ -34,6 +34,9 @@ describe('parseXmlElement', () => {
     ['<a>1 < 2</a>', /does not start a tag/, 5],
     ['text<a/>', /text outside an element/, 0],
     ['<a>x\u0000y</a>', /NUL character/, 4],
+    // After CRLFs, which normalise to one character each, the offset is still where the text has it.
+    ['<a>x\r\ny\r\n &bad;</a>', /undeclared entity/, 10],
+    ['<a b="x\r\ny\r\n&bad;"/>', /undeclared entity/, 12],
   ])('rejects %s', (xml, message, offset) => {
     try {
       parseXmlElement(xml, at);

@@ -49,6 +49,20 @@ function normalizeAttributeSpace(raw: string): string {
   return /[\r\n\t]/.test(raw) ? raw.replace(/\r\n|[\r\n\t]/g, ' ') : raw;
 }
 
+/**
+ * Positions in a value after its line ends were normalised, mapped back to the text as written: each
+ * CRLF became one character, so an error after it would otherwise be reported too early. Only ever
+ * called for an error.
+ */
+function positionsBefore(raw: string, start: number, toByte: CharToByteOffset): CharToByteOffset {
+  if (raw.indexOf('\r\n') === -1) return toByte;
+  return (charIndex) => {
+    let r = 0;
+    for (let out = start; out < charIndex && r < raw.length; out++) r += raw.charCodeAt(r) === 13 && raw.charCodeAt(r + 1) === 10 ? 2 : 1;
+    return toByte(start + r);
+  };
+}
+
 export function decodeEntities(raw: string, charIndex: number, toByte: CharToByteOffset): string {
   if (raw.indexOf('&') === -1) return raw;
   return raw.replace(ENTITY_PATTERN, (match: string, ref: string | undefined, semicolon: string | undefined, at: number) => {
@@ -249,7 +263,7 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset, options:
       if (top) {
         checkValueSize(lt - i + top.text.length, i, toByte);
         const raw = text.slice(i, lt);
-        const value = amps.from(i) < lt || crs.from(i) < lt ? decodeEntities(normalizeLineEnds(raw), i, toByte) : raw;
+        const value = amps.from(i) < lt || crs.from(i) < lt ? decodeEntities(normalizeLineEnds(raw), i, positionsBefore(raw, i, toByte)) : raw;
         if (skipDepth === 0) top.text = top.text === '' ? value : top.text + value;
       } else {
         for (let k = i; k < lt; k++) if (!isSpace(text.charCodeAt(k))) fail('malformed-xml', 'Malformed XML: text outside an element', k, toByte);
@@ -349,7 +363,7 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset, options:
       if (lts.from(valueStart) < valueEnd) fail('malformed-xml', `Malformed XML: "<" inside the value of attribute "${attrName}"`, p, toByte);
       let value = text.slice(valueStart, valueEnd);
       if (amps.from(valueStart) < valueEnd || crs.from(valueStart) < valueEnd || lfs.from(valueStart) < valueEnd || tabs.from(valueStart) < valueEnd) {
-        value = decodeEntities(normalizeAttributeSpace(value), valueStart, toByte);
+        value = decodeEntities(normalizeAttributeSpace(value), valueStart, positionsBefore(value, valueStart, toByte));
       }
       if (!skipped) {
         if (element.attributes === NO_ATTRIBUTES) element.attributes = [attrName, value];
