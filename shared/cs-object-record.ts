@@ -12,19 +12,24 @@ function child(element: XmlElement | undefined, name: string): XmlElement | unde
 }
 
 /**
- * Attribute names, lower-cased, by the name as written. A few hundred distinct names per file, looked
- * up for every attribute of every object: a lookup is far cheaper than lower-casing a fresh string. Bounded.
+ * `compute` remembered by attribute name as written. A few hundred distinct names per file, looked up
+ * for every attribute of every object: a lookup is far cheaper than lower-casing a fresh string.
+ * Bounded, whatever a file holds.
  */
-const lowerCaseNames = new Map<string, string>();
-
-function lowerCaseName(name: string): string {
-  let lower = lowerCaseNames.get(name);
-  if (lower === undefined) {
-    lower = name.toLowerCase();
-    if (lowerCaseNames.size < 10_000) lowerCaseNames.set(name, lower);
-  }
-  return lower;
+function byAttributeName<T>(compute: (name: string) => T): (name: string) => T {
+  const known = new Map<string, T>();
+  return (name) => {
+    let value = known.get(name);
+    if (value === undefined) {
+      value = compute(name);
+      if (known.size < 10_000) known.set(name, value);
+    }
+    return value;
+  };
 }
+
+/** Attribute names lower-cased: how bags and changes key them. */
+const lowerCaseName = byAttributeName((name) => name.toLowerCase());
 
 function isAttributeElement(element: XmlElement): boolean {
   return element.name === 'attr' || element.name === 'dn-attr';
@@ -205,17 +210,8 @@ export function notNeededForRows(element: XmlElement, parent: XmlElement | undef
   return UNUSED_ELEMENTS.has(element.name);
 }
 
-/** By the name as written: one lookup per hologram attribute, where lower-casing first took two. Bounded. */
-const identityByName = new Map<string, boolean>();
-
-function isIdentityAttribute(name: string): boolean {
-  let identity = identityByName.get(name);
-  if (identity === undefined) {
-    identity = IDENTITY_ATTRIBUTES.has(name.toLowerCase());
-    if (identityByName.size < 10_000) identityByName.set(name, identity);
-  }
-  return identity;
-}
+/** Decided by the name as written: one lookup per hologram attribute, where lower-casing first took two. */
+const isIdentityAttribute = byAttributeName((name) => IDENTITY_ATTRIBUTES.has(name.toLowerCase()));
 
 const OTHER_STATES = ['escrowed-export', 'unconfirmed-export', 'pending-import', 'export-errordetail', 'import-errordetail'];
 

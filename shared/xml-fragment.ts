@@ -50,17 +50,19 @@ function normalizeAttributeSpace(raw: string): string {
 }
 
 /**
- * Positions in a value after its line ends were normalised, mapped back to the text as written: each
- * CRLF became one character, so an error after it would otherwise be reported too early. Only ever
- * called for an error.
+ * A value as XML hands it on: `normalize` applied (line ends, or in attributes white space), then
+ * references decoded. An error's position is mapped back to the text as written, where each CRLF
+ * had become one character and would otherwise put the error too early.
  */
-function positionsBefore(raw: string, start: number, toByte: CharToByteOffset): CharToByteOffset {
-  if (raw.indexOf('\r\n') === -1) return toByte;
-  return (charIndex) => {
+function normalizedValue(raw: string, start: number, toByte: CharToByteOffset, normalize: (raw: string) => string): string {
+  const normalized = normalize(raw);
+  if (normalized.indexOf('&') === -1) return normalized;
+  if (raw.indexOf('\r\n') === -1) return decodeEntities(normalized, start, toByte);
+  return decodeEntities(normalized, start, (charIndex) => {
     let r = 0;
     for (let out = start; out < charIndex && r < raw.length; out++) r += raw.charCodeAt(r) === 13 && raw.charCodeAt(r + 1) === 10 ? 2 : 1;
     return toByte(start + r);
-  };
+  });
 }
 
 export function decodeEntities(raw: string, charIndex: number, toByte: CharToByteOffset): string {
@@ -263,7 +265,7 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset, options:
       if (top) {
         checkValueSize(lt - i + top.text.length, i, toByte);
         const raw = text.slice(i, lt);
-        const value = amps.from(i) < lt || crs.from(i) < lt ? decodeEntities(normalizeLineEnds(raw), i, positionsBefore(raw, i, toByte)) : raw;
+        const value = amps.from(i) < lt || crs.from(i) < lt ? normalizedValue(raw, i, toByte, normalizeLineEnds) : raw;
         if (skipDepth === 0) top.text = top.text === '' ? value : top.text + value;
       } else {
         for (let k = i; k < lt; k++) if (!isSpace(text.charCodeAt(k))) fail('malformed-xml', 'Malformed XML: text outside an element', k, toByte);
@@ -363,14 +365,12 @@ export function parseXmlElement(text: string, toByte: CharToByteOffset, options:
       if (lts.from(valueStart) < valueEnd) fail('malformed-xml', `Malformed XML: "<" inside the value of attribute "${attrName}"`, p, toByte);
       let value = text.slice(valueStart, valueEnd);
       if (amps.from(valueStart) < valueEnd || crs.from(valueStart) < valueEnd || lfs.from(valueStart) < valueEnd || tabs.from(valueStart) < valueEnd) {
-        value = decodeEntities(normalizeAttributeSpace(value), valueStart, positionsBefore(value, valueStart, toByte));
+        value = normalizedValue(value, valueStart, toByte, normalizeAttributeSpace);
       }
       if (!skipped) {
         if (element.attributes === NO_ATTRIBUTES) element.attributes = [attrName, value];
         else {
-          for (let k = 0; k < element.attributes.length; k += 2) {
-            if (element.attributes[k] === attrName) fail('malformed-xml', `Malformed XML: attribute "${attrName}" appears twice`, nameStart, toByte);
-          }
+          if (attributeOf(element, attrName) !== undefined) fail('malformed-xml', `Malformed XML: attribute "${attrName}" appears twice`, nameStart, toByte);
           element.attributes.push(attrName, value);
         }
       }
