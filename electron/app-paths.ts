@@ -12,5 +12,5 @@ function unpacked(path: string): string {
 export const appPaths = {
   preload: join(here, 'preload.cjs'),
   rendererIndex: join(here, '..', 'renderer', 'index.html'),
-  readWorker: pathToFileURL(unpacked(join(here, 'read-worker.js'))),
+  readWorker: pathToFileURL(unpacked(join(here, 'read-worker.mjs'))),
 };

@@ -1,17 +1,19 @@
 /** Native dialogs: the only way the renderer's actions reach a path on disk. */
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
 import { dirname, join } from 'node:path';
 import { proposedCsvName } from '../shared/ipc-contract.js';
 
-export async function chooseExportFile(window: BrowserWindow): Promise<string | undefined> {
-  const result = await dialog.showOpenDialog(window, {
+/** Shown over the window, or on its own when there is none yet (macOS, File › Open… with no window). */
+export async function chooseExportFile(window: BrowserWindow | undefined): Promise<string | undefined> {
+  const options: OpenDialogOptions = {
     title: 'Open a csexport file',
     properties: ['openFile'],
     filters: [
       { name: 'csexport XML', extensions: ['xml'] },
       { name: 'All files', extensions: ['*'] },
     ],
-  });
+  };
+  const result = await (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
   return result.canceled ? undefined : result.filePaths[0];
 }
 
@@ -24,13 +26,14 @@ export async function chooseCsvTarget(window: BrowserWindow, sourcePath: string,
   return result.canceled ? undefined : result.filePath;
 }
 
-export async function showAbout(window: BrowserWindow): Promise<void> {
-  await dialog.showMessageBox(window, {
+export async function showAbout(window: BrowserWindow | undefined): Promise<void> {
+  const options: MessageBoxOptions = {
     type: 'info',
     title: 'About Export Review',
     message: `Export Review ${app.getVersion()}`,
     detail:
       'Review what an Azure AD Connect or MIM staging server is about to export: pending adds, updates and deletes from csexport "Connector" export.xml /f:x, resolved to UPN, display name and mail.\n\n' +
       `Electron ${process.versions.electron}, Node ${process.versions.node}`,
-  });
+  };
+  await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
 }

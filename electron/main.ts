@@ -1,21 +1,22 @@
 /**
- * The Electron main process: one window, the menu, the IPC handlers and the review service.
- * Everything that is not Electron glue lives in shared/.
+ * The Electron main process: the app's lifecycle, one window, the menu, the IPC handlers and the
+ * review service. Everything that is not Electron glue lives in shared/.
  */
+import { existsSync } from 'node:fs';
 import { app, Menu, nativeTheme, session, type BrowserWindow } from 'electron';
-import { IPC, type MenuCommand, type ReadEvent, type SendChannels } from '../shared/ipc-contract.js';
+import { IPC, type MenuCommand, type Notice, type ReadEvent, type SendChannels } from '../shared/ipc-contract.js';
 import { ReviewService } from '../shared/review-service.node.js';
 import { appPaths } from './app-paths.js';
+import { fileFromCommandLine } from './command-line.js';
 import { chooseExportFile, showAbout } from './dialogs.js';
 import { registerIpc } from './ipc.js';
 import { buildMenu } from './menu.js';
-import { clearRecentFiles, recentFiles, rememberFile } from './recent-files.js';
+import { PageGate } from './page-gate.js';
+import { clearRecentFiles, forgetFile, recentFiles, rememberFile } from './recent-files.js';
 import { senderCheck } from './trusted-sender.js';
-import { createMainWindow } from './window.js';
-import { fileFromCommandLine } from './command-line.js';
+import { createMainWindow, denyNavigation } from './window.js';
 
 let window: BrowserWindow | undefined;
-let pendingPath = fileFromCommandLine(process.argv, app.isPackaged);
 
 function send<C extends keyof SendChannels>(channel: C, payload: SendChannels[C]): void {
   if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
@@ -41,6 +42,7 @@ const service = new ReviewService({
   },
 });
 
+/** Opens `path` now; returns why it was refused, or null. The renderer's own drops come here. */
 async function openPath(path: string): Promise<string | null> {
   const refused = await service.open(path);
   if (!refused) {
@@ -50,10 +52,37 @@ async function openPath(path: string): Promise<string | null> {
   return refused;
 }
 
+/** Files asked for outside the page (menu, dialog, command line, OS) reach it through the gate. */
+const gate = new PageGate({
+  open: (path) => {
+    void openPath(path).then((refused) => {
+      if (!refused) return;
+      const vanishedRecent = recentFiles().includes(path) && !existsSync(path);
+      if (vanishedRecent) {
+        forgetFile(path);
+        refreshMenu();
+      }
+      gate.notify({ kind: 'error', text: vanishedRecent ? `${refused} It was removed from Open Recent.` : refused });
+    });
+  },
+  notify: (notice: Notice) => send(IPC.notice, notice),
+});
+
+/** The window to show a file in, made when there is none (macOS keeps running without one). */
+function ensureWindow(): BrowserWindow {
+  return window ?? createWindow();
+}
+
+function requestOpen(path: string): void {
+  gate.requestOpen(path);
+  if (app.isReady()) ensureWindow();
+}
+
 async function openWithDialog(): Promise<void> {
-  if (!window) return;
-  const path = await chooseExportFile(window);
-  if (path) await openPath(path);
+  const parent = window?.isVisible() ? window : undefined;
+  if (!parent) ensureWindow();
+  const path = await chooseExportFile(parent);
+  if (path) requestOpen(path);
 }
 
 function command(name: MenuCommand): void {
@@ -65,7 +94,7 @@ function refreshMenu(): void {
     buildMenu(
       {
         open: () => void openWithDialog(),
-        openRecent: (path) => void openPath(path),
+        openRecent: requestOpen,
         clearRecent: () => {
           clearRecentFiles();
           refreshMenu();
@@ -73,58 +102,61 @@ function refreshMenu(): void {
         exportCsv: () => command('export-csv'),
         find: () => command('find'),
         close: () => service.close(),
-        about: () => window && void showAbout(window),
+        about: () => void showAbout(window),
       },
       recentFiles(),
-      window,
+      window !== undefined,
     ),
   );
 }
 
-function createWindow(): void {
-  window = createMainWindow(appPaths.preload, nativeTheme.shouldUseDarkColors);
-  const contents = window.webContents;
-  // Only our own page: no navigation, no new windows.
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.once('ready-to-show', () => window?.show());
-  window.on('closed', () => {
-    window = undefined;
+function createWindow(): BrowserWindow {
+  const made = createMainWindow(appPaths.preload, nativeTheme.shouldUseDarkColors);
+  window = made;
+  made.once('ready-to-show', () => made.show());
+  made.on('closed', () => {
+    if (window === made) window = undefined;
+    gate.pageGone();
     service.dispose();
+    refreshMenu();
   });
-  contents.once('did-finish-load', () => {
-    if (pendingPath) void openPath(pendingPath);
-    pendingPath = undefined;
-  });
-  void window.loadFile(appPaths.rendererIndex);
+  void made.loadFile(appPaths.rendererIndex);
   refreshMenu();
+  return made;
 }
+
+const startFile = fileFromCommandLine(process.argv, app.isPackaged);
+if (startFile) gate.requestOpen(startFile);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 else {
   app.on('second-instance', (_event, argv) => {
     const path = fileFromCommandLine(argv, app.isPackaged);
-    if (path) void openPath(path);
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
+    if (path) requestOpen(path);
+    const shown = ensureWindow();
+    if (shown.isMinimized()) shown.restore();
+    shown.focus();
   });
-  // macOS "Open with" and dropping a file on the dock icon.
+  // macOS "Open with" and dropping a file on the dock icon; before ready it waits for the first window.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    if (window) void openPath(path);
-    else pendingPath = path;
+    requestOpen(path);
   });
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  app.on('web-contents-created', (_event, contents) => denyNavigation(contents));
   app.whenReady().then(() => {
-    // The page needs no permission: camera, notifications, ... are all refused.
+    // The page needs no permission: camera, notifications, ... are all refused, asked or checked.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    registerIpc({ service, window: () => window, isTrusted: senderCheck(appPaths.rendererIndex, () => window?.webContents), openWithDialog, openPath });
-    createWindow();
-    app.on('activate', () => {
-      if (!window) createWindow();
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    registerIpc({
+      service,
+      window: () => window,
+      isTrusted: senderCheck(appPaths.rendererIndex, () => window?.webContents),
+      openWithDialog,
+      openPath,
+      listening: () => gate.pageListening(),
     });
+    createWindow();
+    app.on('activate', () => ensureWindow());
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

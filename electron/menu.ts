@@ -1,5 +1,5 @@
 /** The native menu. Commands that need the renderer's state (filters, selection) are sent to it. */
-import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { basename } from 'node:path';
 
 export interface MenuActions {
@@ -12,7 +12,11 @@ export interface MenuActions {
   about: () => void;
 }
 
-export function buildMenu(actions: MenuActions, recent: string[], window: BrowserWindow | undefined): Menu {
+/**
+ * `hasWindow`: Export CSV… needs one (macOS runs on without a window). On macOS ⌘W belongs to the
+ * window's Close role, so closing the file is ⇧⌘W there; elsewhere Ctrl+W closes the file.
+ */
+export function buildMenu(actions: MenuActions, recent: string[], hasWindow: boolean): Menu {
   const isMac = process.platform === 'darwin';
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? [
@@ -29,9 +33,11 @@ export function buildMenu(actions: MenuActions, recent: string[], window: Browse
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: actions.open },
         { label: 'Open Recent', submenu: recentItems },
         { type: 'separator' },
-        { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', click: actions.exportCsv, enabled: window !== undefined },
+        { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', click: actions.exportCsv, enabled: hasWindow },
         { type: 'separator' },
-        { label: 'Close', accelerator: 'CmdOrCtrl+W', click: actions.close },
+        isMac
+          ? { label: 'Close File', accelerator: 'Shift+CmdOrCtrl+W', click: actions.close, enabled: hasWindow }
+          : { label: 'Close', accelerator: 'CmdOrCtrl+W', click: actions.close },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

@@ -3,10 +3,13 @@
  * Bundled as CommonJS (sandboxed preloads cannot be ES modules).
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { API_NAME, IPC, type DroppedFile, type ExportReviewApi, type InvokeChannels, type SendChannels } from '../shared/ipc-contract.js';
+import { API_NAME, IPC, type DroppedFile, type ExportReviewApi, type InvokeChannels, type IpcResult, type SendChannels } from '../shared/ipc-contract.js';
 
-function invoke<C extends keyof InvokeChannels>(channel: C, ...args: InvokeChannels[C]['request']): Promise<InvokeChannels[C]['response']> {
-  return ipcRenderer.invoke(channel, ...args) as Promise<InvokeChannels[C]['response']>;
+/** Resolves the handler's value, or rejects with the refusal's own words (see IpcResult). */
+async function invoke<C extends keyof InvokeChannels>(channel: C, ...args: InvokeChannels[C]['request']): Promise<InvokeChannels[C]['response']> {
+  const result = (await ipcRenderer.invoke(channel, ...args)) as IpcResult<InvokeChannels[C]['response']>;
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
 }
 
 function subscribe<C extends keyof SendChannels>(channel: C, listener: (payload: SendChannels[C]) => void): () => void {
@@ -24,8 +27,10 @@ const api: ExportReviewApi = {
   closeFile: () => invoke(IPC.closeFile),
   getDetails: (readId, id) => invoke(IPC.getDetails, readId, id),
   exportCsv: (command) => invoke(IPC.exportCsv, command),
+  listening: () => invoke(IPC.listening),
   onReadEvent: (listener) => subscribe(IPC.readEvent, listener),
   onMenuCommand: (listener) => subscribe(IPC.menuCommand, listener),
+  onNotice: (listener) => subscribe(IPC.notice, listener),
 };
 
 contextBridge.exposeInMainWorld(API_NAME, api);

@@ -18,21 +18,25 @@ export function recentFiles(): string[] {
   }
 }
 
-export function rememberFile(path: string): void {
-  const list = [path, ...recentFiles().filter((p) => p !== path)].slice(0, LIMIT);
+function store(list: string[]): void {
   try {
     writeFileSync(storePath(), JSON.stringify(list));
   } catch {
     // A read-only profile only loses the recent list.
   }
+}
+
+export function rememberFile(path: string): void {
+  store([path, ...recentFiles().filter((p) => p !== path)].slice(0, LIMIT));
   app.addRecentDocument(path);
 }
 
+/** A file that has vanished since: it leaves our list (the OS's own list keeps no single-entry removal). */
+export function forgetFile(path: string): void {
+  store(recentFiles().filter((p) => p !== path));
+}
+
 export function clearRecentFiles(): void {
-  try {
-    writeFileSync(storePath(), '[]');
-  } catch {
-    // Nothing to clear.
-  }
+  store([]);
   app.clearRecentDocuments();
 }

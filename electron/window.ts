@@ -3,7 +3,7 @@
  * a BrowserWindow is made (where reviewers and Electronegativity look): isolation, sandbox, no Node
  * in the page, no insecure content, no webviews, no middle-click navigation.
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, type WebContents } from 'electron';
 
 export function createMainWindow(preloadPath: string, dark: boolean): BrowserWindow {
   return new BrowserWindow({
@@ -30,4 +30,13 @@ export function createMainWindow(preloadPath: string, dark: boolean): BrowserWin
       spellcheck: false,
     },
   });
+}
+
+/** Only our own page, in every web contents: no navigation of any frame, no redirect, no new window, no webview. */
+export function denyNavigation(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -8,6 +8,7 @@ import type { ChangeRow } from '../shared/change-row.js';
 import type { CsvLevel } from '../shared/csv-rows.js';
 import { deleteCount } from '../shared/summarize.js';
 import { ALL_DELETES } from '../shared/filter-rows.js';
+import { failureMessage, type Notice } from '../shared/ipc-contract.js';
 import { reviewApi } from './api.js';
 import { ChangeGrid, type GridFilter } from './ChangeGrid.js';
 import { DeleteBanner } from './DeleteBanner.js';
@@ -19,11 +20,6 @@ import { Toolbar } from './Toolbar.js';
 import { darkGridTheme, lightGridTheme, useDarkMode } from './theme.js';
 import { useReadSession } from './useReadSession.js';
 import { formatCount } from './format.js';
-
-interface Notice {
-  kind: 'info' | 'error';
-  text: string;
-}
 
 const THRESHOLD_KEY = 'export-review.delete-threshold';
 const DEFAULT_THRESHOLD = 500;
@@ -111,7 +107,10 @@ export function App() {
     gridApi.current?.onFilterChanged();
   }, [readId]);
 
-  const openDialog = useCallback(() => void reviewApi().showOpenDialog(), []);
+  // Any call that fails shows its reason: nothing the admin asks for may fail in silence.
+  const showFailure = useCallback((error: unknown) => setNotice({ kind: 'error', text: failureMessage(error) }), []);
+  const openDialog = useCallback(() => void reviewApi().showOpenDialog().catch(showFailure), [showFailure]);
+  const cancelRead = useCallback(() => void reviewApi().cancelRead().catch(showFailure), [showFailure]);
   const startExport = useCallback(() => {
     if (session.status === 'done') setExporting(true);
     else setNotice({ kind: 'info', text: 'Open a file and let it finish reading before exporting.' });
@@ -125,10 +124,14 @@ export function App() {
       const ids: string[] = [];
       if (scope === 'selected') for (const row of api.getSelectedRows()) ids.push(row.id);
       else api.forEachNodeAfterFilterAndSort((node) => node.data && ids.push(node.data.id));
-      const outcome = await reviewApi().exportCsv({ readId: session.file.readId, level, ids, scope });
-      if (outcome.status === 'written')
-        setNotice({ kind: 'info', text: `Wrote ${formatCount(outcome.rows)} rows (${formatCount(outcome.objects)} objects) to ${outcome.path}` });
-      else if (outcome.status === 'failed') setNotice({ kind: 'error', text: `The CSV was not written: ${outcome.message}` });
+      try {
+        const outcome = await reviewApi().exportCsv({ readId: session.file.readId, level, ids, scope });
+        if (outcome.status === 'written')
+          setNotice({ kind: 'info', text: `Wrote ${formatCount(outcome.rows)} rows (${formatCount(outcome.objects)} objects) to ${outcome.path}` });
+        else if (outcome.status === 'failed') setNotice({ kind: 'error', text: `The CSV was not written: ${outcome.message}` });
+      } catch (error) {
+        setNotice({ kind: 'error', text: `The CSV was not written: ${failureMessage(error)}` });
+      }
     },
     [session.file],
   );
@@ -155,6 +158,12 @@ export function App() {
       unsubscribe();
     };
   }, [startExport]);
+
+  // What the main process has to say outside any read: a refused "Open with", a vanished recent file.
+  useEffect(() => reviewApi().onNotice(setNotice), []);
+
+  // Last of the subscriptions above: files asked for before this wait in the main process until now.
+  useEffect(() => void reviewApi().listening().catch(showFailure), [showFailure]);
 
   const onRefused = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
   const updateThreshold = useCallback((value: number) => {
@@ -210,7 +219,7 @@ export function App() {
               onExport={startExport}
               onOpen={openDialog}
             />
-            {session.progress && <ProgressBar progress={session.progress} onCancel={() => void reviewApi().cancelRead()} />}
+            {session.progress && <ProgressBar progress={session.progress} onCancel={cancelRead} />}
             <DeleteBanner
               deletes={deletes}
               breakdown={breakdown}

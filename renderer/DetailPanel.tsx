@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { ChangeRow } from '../shared/change-row.js';
 import type { AttributeChange, AttributeValue, HologramAttribute } from '../shared/csexport-model.js';
 import { IDENTITY_FIELDS } from '../shared/csexport-model.js';
-import type { ObjectDetails } from '../shared/ipc-contract.js';
+import { failureMessage, type ObjectDetails } from '../shared/ipc-contract.js';
 import type { ReferenceTarget } from '../shared/reference-index.js';
 import { displayValue } from '../shared/attribute-values.js';
 import { reviewApi } from './api.js';
@@ -138,7 +138,7 @@ export function DetailPanel({ readId, row, onClose }: DetailPanelProps) {
     reviewApi()
       .getDetails(readId, row.id)
       .then((result) => current && setDetails(result))
-      .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => current && setError(failureMessage(e)));
     return () => {
       current = false;
     };

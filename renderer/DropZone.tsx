@@ -3,6 +3,7 @@
  * .xml file, and says clearly why anything else is refused.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { failureMessage } from '../shared/ipc-contract.js';
 import { reviewApi } from './api.js';
 
 interface DropZoneProps {
@@ -44,7 +45,8 @@ export function DropZone({ children, onRefused }: DropZoneProps) {
       if (!path) return onRefused(`${file.name} has no path on disk; open it with File › Open instead.`);
       void reviewApi()
         .openPath(path)
-        .then((refused) => refused && onRefused(refused));
+        .then((refused) => refused && onRefused(refused))
+        .catch((error: unknown) => onRefused(failureMessage(error)));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

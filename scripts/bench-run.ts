@@ -62,7 +62,7 @@ async function measure(): Promise<number> {
       return await new Promise<number>((resolve, reject) => {
         const service = new ReviewService({
           // Built by `tsx scripts/build.ts electron`, as the app ships it.
-          readWorkerUrl: new URL('../electron/read-worker.js', import.meta.url),
+          readWorkerUrl: new URL('../electron/read-worker.mjs', import.meta.url),
           emit: (event) => {
             // Unpacked here as the window does (there, in its own process): counted in, to be conservative.
             if (event.type === 'rows') objects += unpackRows(event.packedRows).length;

@@ -5,6 +5,9 @@
  *                   read worker and parse worker side by side (each worker is started from beside
  *                   the bundle that starts it)
  *
+ * Worker entries are `.mjs`: a packaged app runs them from app.asar.unpacked, where no package.json
+ * says `"type": "module"`, so a `.js` entry's module type would rest on Node's guess.
+ *
  *   tsx scripts/build.ts [node|electron]...   (both when none is named)
  */
 import { build, type BuildOptions } from 'esbuild';
@@ -14,33 +17,30 @@ const targets = process.argv.slice(2);
 const wants = (name: string) => targets.length === 0 || targets.includes(name);
 
 const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+const esm: BuildOptions = { ...common, format: 'esm' };
+const workerEsm: BuildOptions = { ...esm, outExtension: { '.js': '.mjs' } };
+const parseWorker = { 'parse-worker': 'shared/parse-worker.node.ts' };
 
 if (wants('node')) {
   await build({
-    ...common,
+    ...esm,
     entryPoints: {
       'export-review': 'shared/cli/export-review.node.ts',
-      'parse-worker': 'shared/parse-worker.node.ts',
-      // Bench only; beside parse-worker.js so the measured reader starts real workers.
+      // Bench only; beside parse-worker.mjs so the measured reader starts real workers.
       'bench-run': 'scripts/bench-run.ts',
     },
     outdir: 'dist/node',
-    format: 'esm',
     banner: { js: '#!/usr/bin/env node' },
     // saxes and fast-xml-parser are bench baselines (devDependencies), not part of the app.
     external: ['saxes', 'fast-xml-parser'],
   });
+  await build({ ...workerEsm, entryPoints: parseWorker, outdir: 'dist/node' });
   chmodSync('dist/node/export-review.js', 0o755);
 }
 
 if (wants('electron')) {
-  await build({
-    ...common,
-    entryPoints: { main: 'electron/main.ts', 'read-worker': 'electron/read-worker.ts', 'parse-worker': 'shared/parse-worker.node.ts' },
-    outdir: 'dist/electron',
-    format: 'esm',
-    external: ['electron'],
-  });
+  await build({ ...esm, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', external: ['electron'] });
+  await build({ ...workerEsm, entryPoints: { 'read-worker': 'electron/read-worker.ts', ...parseWorker }, outdir: 'dist/electron' });
   await build({
     ...common,
     entryPoints: { preload: 'electron/preload.ts' },

@@ -12,7 +12,9 @@ import { createRequire } from 'node:module';
 const electronVersion = (createRequire(import.meta.url)('electron/package.json') as { version: string }).version;
 const stage = mkdtempSync(join(tmpdir(), 'export-review-scan-'));
 try {
-  for (const folder of ['electron', 'renderer']) cpSync(folder, join(stage, 'src', folder), { recursive: true, filter: (path) => !path.endsWith('.test.ts') });
+  // Tests and the fake Electron they run the glue under (electron/testing) are not the app.
+  const isAppSource = (path: string) => !path.endsWith('.test.ts') && !/[\\/]electron[\\/]testing([\\/]|$)/.test(path);
+  for (const folder of ['electron', 'renderer']) cpSync(folder, join(stage, 'src', folder), { recursive: true, filter: isAppSource });
   const report = join(stage, 'findings.csv');
   const bin = join('node_modules', '.bin', 'electronegativity');
   // Offline it warns that it cannot fetch Electron's release list, and scans all the same.

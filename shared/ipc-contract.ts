@@ -33,6 +33,12 @@ export type ReadEvent =
 /** Commands from the native menu that the renderer carries out (it knows the filters and selection). */
 export type MenuCommand = 'export-csv' | 'find';
 
+/** Something the main process tells the admin that belongs to no read: a refused open, a vanished recent file. */
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+}
+
 /** One object's full changes, read on demand by its byte offset, references resolved. */
 export interface ObjectDetails {
   record: CsObjectRecord;
@@ -71,8 +77,14 @@ export interface ExportReviewApi {
   getDetails(readId: number, id: string): Promise<ObjectDetails>;
   /** Shows the save dialog (the only way a path to write is chosen), then writes the CSV. */
   exportCsv(command: CsvExportCommand): Promise<CsvExportOutcome>;
+  /**
+   * Says the page has subscribed to events: files asked for before this (command line, second
+   * launch, "Open with") wait in the main process until then, since events sent earlier are lost.
+   */
+  listening(): Promise<void>;
   onReadEvent(listener: (event: ReadEvent) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onNotice(listener: (notice: Notice) => void): () => void;
 }
 
 /** Channel names, in one place. */
@@ -83,8 +95,10 @@ export const IPC = {
   closeFile: 'export-review:close-file',
   getDetails: 'export-review:get-details',
   exportCsv: 'export-review:export-csv',
+  listening: 'export-review:listening',
   readEvent: 'export-review:read-event',
   menuCommand: 'export-review:menu-command',
+  notice: 'export-review:notice',
 } as const;
 
 /** Request and response of each invoke channel. */
@@ -95,12 +109,44 @@ export interface InvokeChannels {
   [IPC.closeFile]: { request: []; response: void };
   [IPC.getDetails]: { request: [readId: number, id: string]; response: ObjectDetails };
   [IPC.exportCsv]: { request: [command: CsvExportCommand]; response: CsvExportOutcome };
+  [IPC.listening]: { request: []; response: void };
+}
+
+/** The invoke channels, for code that must cover every one of them (registration, tests). */
+export const INVOKE_CHANNELS = [
+  IPC.showOpenDialog,
+  IPC.openPath,
+  IPC.cancelRead,
+  IPC.closeFile,
+  IPC.getDetails,
+  IPC.exportCsv,
+  IPC.listening,
+] as const satisfies readonly (keyof InvokeChannels)[];
+
+/**
+ * What an invoke handler resolves to on the wire. Handlers never reject: Electron would hand the
+ * renderer "Error invoking remote method '…': Error: …"; the preload turns a refusal into an Error
+ * carrying only the message.
+ */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The channels the main process sends on. */
+export const SEND_CHANNELS = [IPC.readEvent, IPC.menuCommand, IPC.notice] as const satisfies readonly (keyof SendChannels)[];
+
+/**
+ * The words of a failed call, for the admin: Electron prefixes a rejected invoke with
+ * "Error invoking remote method '<channel>': Error: ", which means nothing to them.
+ */
+export function failureMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^Error invoking remote method '[^']*': /, '').replace(/^[A-Za-z]*Error: /, '');
 }
 
 /** Payload of each channel the main process sends on. */
 export interface SendChannels {
   [IPC.readEvent]: ReadEvent;
   [IPC.menuCommand]: MenuCommand;
+  [IPC.notice]: Notice;
 }
 
 /** The name the preload exposes the API under. */

@@ -12,10 +12,10 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
-/** The parse worker entry beside this module: the built `parse-worker.js`, or the TypeScript source. */
+/** The parse worker entry beside this module: the built `parse-worker.mjs`, or the TypeScript source. */
 function parseWorkerUrl(): URL {
   const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('./parse-worker.node.ts', here) : new URL('./parse-worker.js', here);
+  return here.endsWith('.ts') ? new URL('./parse-worker.node.ts', here) : new URL('./parse-worker.mjs', here);
 }
 
 export class ParsePool {

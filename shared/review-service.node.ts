@@ -42,7 +42,7 @@ function indexed(read: OpenRead): OpenRead {
 }
 
 export interface ReviewServiceOptions {
-  /** The built read worker (`read-worker.js`, beside `parse-worker.js`). */
+  /** The built read worker (`read-worker.mjs`, beside `parse-worker.mjs`). */
   readWorkerUrl: URL;
   emit: (event: ReadEvent) => void;
 }
@@ -160,8 +160,8 @@ export class ReviewService {
 
   /** Writes the CSV for `command` to `targetPath` (chosen in a save dialog by the caller). */
   async exportCsv(command: CsvExportCommand, targetPath: string): Promise<CsvExportOutcome> {
-    const read = this.readFor(command.readId);
     try {
+      const read = this.readFor(command.readId);
       const result = await exportCsv(read.file.path, targetPath, { level: command.level, scope: { ids: command.ids } });
       return { status: 'written', path: result.path, rows: result.rows, objects: result.objects };
     } catch (error) {

@@ -7,10 +7,10 @@
 import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { API_NAME, type ReadEvent } from '../../shared/ipc-contract.js';
+import { API_NAME, type IpcResult, type Notice, type ReadEvent } from '../../shared/ipc-contract.js';
 import { ReviewService } from '../../shared/review-service.node.js';
 
-const READ_WORKER = pathToFileURL(resolve('dist/electron/read-worker.js'));
+const READ_WORKER = pathToFileURL(resolve('dist/electron/read-worker.mjs'));
 
 export class TestHost {
   private nextOpenPath: string | undefined;
@@ -44,43 +44,72 @@ export class TestHost {
     await this.page.evaluate((c) => (window as unknown as { __deliverMenuCommand: (c: string) => void }).__deliverMenuCommand(c), command);
   }
 
-  async install(): Promise<void> {
-    await this.page.exposeBinding('__exportReviewHost', async (_source, method: string, ...args: unknown[]) => {
-      switch (method) {
-        case 'showOpenDialog':
-          if (this.nextOpenPath) await this.service.open(this.nextOpenPath);
-          return undefined;
-        case 'openPath':
-          return this.service.open(args[0] as string);
-        case 'cancelRead':
-          return this.service.cancel();
-        case 'closeFile':
-          return this.service.close();
-        case 'getDetails':
-          return this.service.details(args[0] as number, args[1] as string);
-        case 'exportCsv': {
-          if (!this.nextSavePath) return { status: 'cancelled' };
-          return this.service.exportCsv(args[0] as Parameters<ReviewService['exportCsv']>[0], this.nextSavePath);
-        }
-        default:
-          throw new Error(`unknown method ${method}`);
+  /** As the main process's IPC layer does: a value, or a refusal in words (never a rejection). */
+  private async settle(method: string, args: unknown[]): Promise<IpcResult<unknown>> {
+    try {
+      return { ok: true, value: await this.call(method, args) };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private async call(method: string, args: unknown[]): Promise<unknown> {
+    switch (method) {
+      case 'showOpenDialog':
+        if (this.nextOpenPath) await this.service.open(this.nextOpenPath);
+        return undefined;
+      case 'openPath':
+        return this.service.open(args[0] as string);
+      case 'cancelRead':
+        return this.service.cancel();
+      case 'closeFile':
+        return this.service.close();
+      case 'getDetails':
+        return this.service.details(args[0] as number, args[1] as string);
+      case 'exportCsv': {
+        if (!this.nextSavePath) return { status: 'cancelled' };
+        return this.service.exportCsv(args[0] as Parameters<ReviewService['exportCsv']>[0], this.nextSavePath);
       }
-    });
+      case 'listening':
+        return undefined;
+      default:
+        throw new Error(`unknown method ${method}`);
+    }
+  }
+
+  /** A notice from the main process, as `webContents.send` on the notice channel delivers it. */
+  async notify(notice: Notice): Promise<void> {
+    await this.page.evaluate((n) => (window as unknown as { __deliverNotice: (n: Notice) => void }).__deliverNotice(n), notice);
+  }
+
+  async install(): Promise<void> {
+    await this.page.exposeBinding('__exportReviewHost', (_source, method: string, ...args: unknown[]) => this.settle(method, args));
     await this.page.addInitScript(
       ({ apiName }) => {
         type Listener = (payload: unknown) => void;
         const paths: Record<string, string> = {};
         const readListeners = new Set<Listener>();
         const menuListeners = new Set<Listener>();
-        const host = () => (window as unknown as { __exportReviewHost: (method: string, ...args: unknown[]) => Promise<unknown> }).__exportReviewHost;
+        const noticeListeners = new Set<Listener>();
+        type Result = { ok: true; value: unknown } | { ok: false; message: string };
+        const host = () => (window as unknown as { __exportReviewHost: (method: string, ...args: unknown[]) => Promise<Result> }).__exportReviewHost;
+        // As the preload does: the value, or an Error carrying only the refusal's words.
         const call =
           (method: string) =>
-          (...args: unknown[]) =>
-            host()(method, ...args);
+          async (...args: unknown[]) => {
+            const result = await host()(method, ...args);
+            if (!result.ok) throw new Error(result.message);
+            return result.value;
+          };
+        const subscribe = (listeners: Set<Listener>) => (listener: Listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        };
         Object.assign(window, {
           __testFilePaths: paths,
           __deliverReadEvent: (event: unknown) => readListeners.forEach((l) => l(event)),
           __deliverMenuCommand: (command: unknown) => menuListeners.forEach((l) => l(command)),
+          __deliverNotice: (notice: unknown) => noticeListeners.forEach((l) => l(notice)),
         });
         const api = {
           showOpenDialog: call('showOpenDialog'),
@@ -89,16 +118,12 @@ export class TestHost {
           closeFile: call('closeFile'),
           getDetails: call('getDetails'),
           exportCsv: call('exportCsv'),
+          listening: call('listening'),
           // Electron's webUtils.getPathForFile gives a dropped file's path; here the test names them.
           getPathForFile: (file: { name: string }) => paths[file.name] ?? '',
-          onReadEvent: (listener: Listener) => {
-            readListeners.add(listener);
-            return () => readListeners.delete(listener);
-          },
-          onMenuCommand: (listener: Listener) => {
-            menuListeners.add(listener);
-            return () => menuListeners.delete(listener);
-          },
+          onReadEvent: subscribe(readListeners),
+          onMenuCommand: subscribe(menuListeners),
+          onNotice: subscribe(noticeListeners),
         };
         Object.defineProperty(window, apiName, { value: Object.freeze(api) });
       },
