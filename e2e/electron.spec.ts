@@ -4,7 +4,7 @@
  * reported as skipped, with the reason, where there is none (this project's build machines).
  */
 import { _electron as electron } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, sample, test } from './support/fixtures.js';
 import { installedElectronBinary } from './support/electron-binary.js';
@@ -36,6 +36,21 @@ test.describe('the real Electron app', () => {
       await window.getByRole('dialog', { name: 'Export CSV' }).getByRole('button', { name: 'Export 3 rows…' }).click();
       await expect(window.getByRole('status').filter({ hasText: 'Wrote 3 rows' })).toBeVisible();
       expect(readFileSync(target, 'utf8').trim().split('\r\n')).toHaveLength(4);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('trusts its own window when started from a folder named JOHNSM~1 [x] 100% jörg', async ({ tempDir }) => {
+    // Chromium spells such a page URL unlike Node's pathToFileURL: the sender check compares file paths.
+    const appDir = join(tempDir, 'JOHNSM~1 [x] 100% jörg');
+    cpSync(resolve('dist'), join(appDir, 'dist'), { recursive: true });
+    cpSync(resolve('package.json'), join(appDir, 'package.json'));
+    const app = await electron.launch({ executablePath: binary, args: [appDir, sample('mim-sql-deltas-only.xml').path] });
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByRole('heading', { name: 'mim-sql-deltas-only.xml' })).toBeVisible();
+      await expect(window.getByTestId('shown-count')).toHaveText('5');
     } finally {
       await app.close();
     }

@@ -15,7 +15,8 @@ export default defineConfig({
   use: {
     viewport: { width: 1440, height: 900 },
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      // PLAYWRIGHT_BUNDLED_CHROMIUM=1 (GitHub Actions on Windows and macOS): Playwright's own browser.
+      executablePath: process.env['PLAYWRIGHT_BUNDLED_CHROMIUM'] ? undefined : (process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'),
       // As root in CI, without a sandbox; no background traffic on a machine with no network.
       args: [
         '--no-sandbox',

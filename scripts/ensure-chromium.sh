@@ -3,6 +3,8 @@
 # Installs it with apt when missing and we may (root, apt present), with a CJK font so that Chinese
 # names in the samples show as glyphs in the screenshots, not boxes; otherwise says how.
 set -euo pipefail
+# Elsewhere (GitHub Actions) Playwright's own browser may be installed instead: nothing to do here.
+if [ -n "${PLAYWRIGHT_BUNDLED_CHROMIUM:-}" ]; then exit 0; fi
 browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$browser" ] || missing+=(chromium)

@@ -15,6 +15,7 @@ const READ_WORKER = pathToFileURL(resolve('dist/electron/read-worker.mjs'));
 export class TestHost {
   private nextOpenPath: string | undefined;
   private nextSavePath: string | undefined;
+  private whileSaveDialogOpen: (() => Promise<unknown>) | undefined;
   private delivery: Promise<unknown> = Promise.resolve();
   readonly service: ReviewService;
   readonly menuCommands: string[] = [];
@@ -35,9 +36,10 @@ export class TestHost {
     this.nextOpenPath = path;
   }
 
-  /** What the next save dialog "chooses" (undefined: the user cancels). */
-  chooseOnSave(path: string | undefined): void {
+  /** What the next save dialog "chooses" (undefined: the user cancels); `whileOpen` runs while it is up. */
+  chooseOnSave(path: string | undefined, whileOpen?: () => Promise<unknown>): void {
     this.nextSavePath = path;
+    this.whileSaveDialogOpen = whileOpen;
   }
 
   async sendMenuCommand(command: 'export-csv' | 'find'): Promise<void> {
@@ -68,6 +70,7 @@ export class TestHost {
         return this.service.details(args[0] as number, args[1] as string);
       case 'exportCsv': {
         if (!this.nextSavePath) return { status: 'cancelled' };
+        await this.whileSaveDialogOpen?.();
         return this.service.exportCsv(args[0] as Parameters<ReviewService['exportCsv']>[0], this.nextSavePath);
       }
       case 'listening':

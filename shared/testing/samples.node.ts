@@ -1,5 +1,5 @@
 /** Test support: the reference samples beside the project (../shared/samples) and their truth.json. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,7 +8,10 @@ import type { CsObjectRecord, ReadSummary } from '../csexport-model.js';
 import { readExportFile, type ReadOptions } from '../read-export-file.node.js';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const SAMPLES_DIR = process.env['EXPORT_REVIEW_SAMPLES'] ?? resolve(PROJECT_ROOT, '..', 'shared', 'samples');
+/** The project's shared samples beside the checkout; the copy in the repository is for CI elsewhere (GitHub Actions). */
+export const SHARED_SAMPLES_DIR = resolve(PROJECT_ROOT, '..', 'shared', 'samples');
+export const COPIED_SAMPLES_DIR = resolve(PROJECT_ROOT, 'test-data', 'reference-samples');
+export const SAMPLES_DIR = process.env['EXPORT_REVIEW_SAMPLES'] ?? (existsSync(SHARED_SAMPLES_DIR) ? SHARED_SAMPLES_DIR : COPIED_SAMPLES_DIR);
 
 export interface SampleTruth {
   file: string;
