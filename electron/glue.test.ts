@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { INVOKE_CHANNELS, IPC } from '../shared/ipc-contract.js';
-import { identityLabel } from '../shared/resolve-identity.js';
+import { INVOKE_CHANNELS, IPC } from '../shared/app/ipc-contract.js';
+import { identityLabel } from '../shared/model/resolve-identity.js';
 import { loadTruth, makeTempDir, samplePath } from '../shared/testing/samples.node.js';
 import { cancellableEvent, type FakeBrowserWindow } from './testing/fake-electron.js';
 import { eventually, operationCounts, PageStandIn } from './testing/page-stand-in.js';

@@ -4,8 +4,8 @@
  * admin can read. Paths to write are only ever chosen in a save dialog shown here.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { IPC, type InvokeChannels, type IpcResult } from '../shared/ipc-contract.js';
-import type { ReviewService } from '../shared/review-service.node.js';
+import { IPC, type InvokeChannels, type IpcResult } from '../shared/app/ipc-contract.js';
+import type { ReviewService } from '../shared/app/review-service.node.js';
 import { chooseCsvTarget } from './dialogs.js';
 import { argumentChecks } from './validate-arguments.js';
 

@@ -4,8 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { app, Menu, nativeTheme, session, type BrowserWindow } from 'electron';
-import { IPC, type MenuCommand, type Notice, type ReadEvent, type SendChannels } from '../shared/ipc-contract.js';
-import { ReviewService } from '../shared/review-service.node.js';
+import { IPC, type MenuCommand, type Notice, type ReadEvent, type SendChannels } from '../shared/app/ipc-contract.js';
+import { ReviewService } from '../shared/app/review-service.node.js';
 import { appPaths } from './app-paths.js';
 import { fileFromCommandLine } from './command-line.js';
 import { chooseExportFile, showAbout } from './dialogs.js';

@@ -3,7 +3,7 @@
  * page before it has subscribed is lost. Of several files asked for meanwhile (command line, a second
  * launch, "Open with"), the latest wins, as it would had the page been ready.
  */
-import type { Notice } from '../shared/ipc-contract.js';
+import type { Notice } from '../shared/app/ipc-contract.js';
 
 export interface PageGateTargets {
   open: (path: string) => void;

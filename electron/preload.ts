@@ -1,9 +1,9 @@
 /**
- * The preload: exposes exactly the typed API of shared/ipc-contract.ts, never ipcRenderer itself.
+ * The preload: exposes exactly the typed API of shared/app/ipc-contract.ts, never ipcRenderer itself.
  * Bundled as CommonJS (sandboxed preloads cannot be ES modules).
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { API_NAME, IPC, type DroppedFile, type ExportReviewApi, type InvokeChannels, type IpcResult, type SendChannels } from '../shared/ipc-contract.js';
+import { API_NAME, IPC, type DroppedFile, type ExportReviewApi, type InvokeChannels, type IpcResult, type SendChannels } from '../shared/app/ipc-contract.js';
 
 /** Resolves the handler's value, or rejects with the refusal's own words (see IpcResult). */
 async function invoke<C extends keyof InvokeChannels>(channel: C, ...args: InvokeChannels[C]['request']): Promise<InvokeChannels[C]['response']> {

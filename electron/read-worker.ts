@@ -1,5 +1,5 @@
-/** Worker-thread entry for reading one export file; the work is in shared/read-worker.node.ts. */
+/** Worker-thread entry for reading one export file; the work is in shared/read/read-worker.node.ts. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runReadWorker, type ReadWorkerRequest } from '../shared/read-worker.node.js';
+import { runReadWorker, type ReadWorkerRequest } from '../shared/read/read-worker.node.js';
 
 if (parentPort) void runReadWorker(parentPort, workerData as ReadWorkerRequest);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS } from '../shared/ipc-contract.js';
+import { INVOKE_CHANNELS } from '../shared/app/ipc-contract.js';
 import { argumentChecks, isCsvExportCommand, isObjectId, isReadId } from './validate-arguments.js';
 
 describe('IPC argument checks', () => {

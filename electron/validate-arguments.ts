@@ -1,5 +1,5 @@
 /** Arguments from the renderer are untrusted: each invoke channel's arguments are checked before use. */
-import type { CsvExportCommand, InvokeChannels } from '../shared/ipc-contract.js';
+import type { CsvExportCommand, InvokeChannels } from '../shared/app/ipc-contract.js';
 
 export function isReadId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;

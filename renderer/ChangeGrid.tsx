@@ -15,8 +15,8 @@ import type {
   RowSelectionOptions,
   Theme,
 } from 'ag-grid-community';
-import type { ChangeRow } from '../shared/change-row.js';
-import { matchesOperationChoice } from '../shared/filter-rows.js';
+import type { ChangeRow } from '../shared/rows/change-row.js';
+import { matchesOperationChoice } from '../shared/rows/filter-rows.js';
 import { operationLabel } from './format.js';
 
 export interface GridFilter {

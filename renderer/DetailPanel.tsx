@@ -3,12 +3,12 @@
  * each name came from), every attribute change as old → new, and for a delete the object as it is now.
  */
 import { useEffect, useState } from 'react';
-import type { ChangeRow } from '../shared/change-row.js';
-import type { AttributeChange, AttributeValue, HologramAttribute } from '../shared/csexport-model.js';
-import { IDENTITY_FIELDS } from '../shared/csexport-model.js';
-import { failureMessage, type ObjectDetails } from '../shared/ipc-contract.js';
-import type { ReferenceTarget } from '../shared/reference-index.js';
-import { displayValue } from '../shared/attribute-values.js';
+import type { ChangeRow } from '../shared/rows/change-row.js';
+import type { AttributeChange, AttributeValue, HologramAttribute } from '../shared/model/csexport-model.js';
+import { IDENTITY_FIELDS } from '../shared/model/csexport-model.js';
+import { failureMessage, type ObjectDetails } from '../shared/app/ipc-contract.js';
+import type { ReferenceTarget } from '../shared/rows/reference-index.js';
+import { displayValue } from '../shared/model/attribute-values.js';
 import { reviewApi } from './api.js';
 import { operationLabel } from './format.js';
 

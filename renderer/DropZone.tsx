@@ -3,7 +3,7 @@
  * .xml file, and says clearly why anything else is refused.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { failureMessage } from '../shared/ipc-contract.js';
+import { failureMessage } from '../shared/app/ipc-contract.js';
 import { reviewApi } from './api.js';
 
 interface DropZoneProps {

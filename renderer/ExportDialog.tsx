@@ -1,6 +1,6 @@
 /** Export CSV: which rows (shown by the filters, or selected) and which level (object or attribute). */
 import { useEffect, useRef, useState } from 'react';
-import type { CsvLevel } from '../shared/csv-rows.js';
+import type { CsvLevel } from '../shared/csv/csv-rows.js';
 import { formatCount } from './format.js';
 
 interface ExportDialogProps {

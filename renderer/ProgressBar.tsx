@@ -1,5 +1,5 @@
 /** Reading progress with a Cancel button; first rows are already in the grid underneath. */
-import type { ReadProgress } from '../shared/csexport-model.js';
+import type { ReadProgress } from '../shared/model/csexport-model.js';
 import { formatBytes, formatCount } from './format.js';
 
 export function ProgressBar({ progress, onCancel }: { progress: ReadProgress; onCancel: () => void }) {

@@ -1,10 +1,10 @@
 /** File facts, the operation chips, the object-type filter and the search box. */
 import type { RefObject } from 'react';
-import { KNOWN_OPERATIONS } from '../shared/csexport-model.js';
-import { isOperationChosen } from '../shared/filter-rows.js';
+import { KNOWN_OPERATIONS } from '../shared/model/csexport-model.js';
+import { isOperationChosen } from '../shared/rows/filter-rows.js';
 import type { RowCounts } from './useReadSession.js';
 import { formatBytes, formatCount, formatSeconds, operationLabel } from './format.js';
-import type { OpenedFile } from '../shared/ipc-contract.js';
+import type { OpenedFile } from '../shared/app/ipc-contract.js';
 
 interface ToolbarProps {
   file: OpenedFile;

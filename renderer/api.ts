@@ -1,5 +1,5 @@
 /** The preload's API, typed by the shared contract: the renderer's only way out of the sandbox. */
-import { API_NAME, type ExportReviewApi } from '../shared/ipc-contract.js';
+import { API_NAME, type ExportReviewApi } from '../shared/app/ipc-contract.js';
 
 declare global {
   interface Window {

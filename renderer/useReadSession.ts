@@ -4,11 +4,11 @@
  * 500,000 rows cost one array, not 500,000 renders).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChangeRow } from '../shared/change-row.js';
-import type { ReadProgress, ReadSummary } from '../shared/csexport-model.js';
-import type { OpenedFile, ReadEvent } from '../shared/ipc-contract.js';
+import type { ChangeRow } from '../shared/rows/change-row.js';
+import type { ReadProgress, ReadSummary } from '../shared/model/csexport-model.js';
+import type { OpenedFile, ReadEvent } from '../shared/app/ipc-contract.js';
 import type { ReadErrorInfo } from '../shared/read-errors.js';
-import { unpackRows } from '../shared/packed-rows.js';
+import { unpackRows } from '../shared/rows/packed-rows.js';
 import { reviewApi } from './api.js';
 
 export type ReadStatus = 'empty' | 'reading' | 'done' | 'failed' | 'cancelled';

@@ -9,9 +9,9 @@
 import { chromium } from '@playwright/test';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import type { ChangeRow } from '../shared/change-row.js';
-import { API_NAME, type ReadEvent } from '../shared/ipc-contract.js';
-import { packRows } from '../shared/packed-rows.js';
+import type { ChangeRow } from '../shared/rows/change-row.js';
+import { API_NAME, type ReadEvent } from '../shared/app/ipc-contract.js';
+import { packRows } from '../shared/rows/packed-rows.js';
 import { serveDirectory } from '../e2e/support/static-server.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '500000' } } });

@@ -6,9 +6,9 @@
  * and the rows unpacked as the window does), scan, saxes, fast-xml-parser.
  */
 import { openSync, readSync, statSync, closeSync } from 'node:fs';
-import { readExportFile, readExportRows } from '../shared/read-export-file.node.js';
-import { ReviewService } from '../shared/review-service.node.js';
-import { unpackRows } from '../shared/packed-rows.js';
+import { readExportFile, readExportRows } from '../shared/read/read-export-file.node.js';
+import { ReviewService } from '../shared/app/review-service.node.js';
+import { unpackRows } from '../shared/rows/packed-rows.js';
 import { SaxesParser } from 'saxes';
 import { XMLParser } from 'fast-xml-parser';
 

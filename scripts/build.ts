@@ -19,7 +19,7 @@ const wants = (name: string) => targets.length === 0 || targets.includes(name);
 const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 const esm: BuildOptions = { ...common, format: 'esm' };
 const workerEsm: BuildOptions = { ...esm, outExtension: { '.js': '.mjs' } };
-const parseWorker = { 'parse-worker': 'shared/parse-worker.node.ts' };
+const parseWorker = { 'parse-worker': 'shared/read/parse-worker.node.ts' };
 
 if (wants('node')) {
   await build({

@@ -7,8 +7,8 @@
 import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { API_NAME, type IpcResult, type Notice, type ReadEvent } from '../../shared/ipc-contract.js';
-import { ReviewService } from '../../shared/review-service.node.js';
+import { API_NAME, type IpcResult, type Notice, type ReadEvent } from '../../shared/app/ipc-contract.js';
+import { ReviewService } from '../../shared/app/review-service.node.js';
 
 const READ_WORKER = pathToFileURL(resolve('dist/electron/read-worker.mjs'));
 

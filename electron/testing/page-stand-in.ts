@@ -2,9 +2,9 @@
  * Plays the renderer against the fake: uses only what the preload exposed on the page's main world
  * (as App.tsx does), and records the read events and notices it is sent.
  */
-import { API_NAME, type ExportReviewApi, type Notice, type ReadEvent } from '../../shared/ipc-contract.js';
-import type { ChangeRow } from '../../shared/change-row.js';
-import { unpackRows } from '../../shared/packed-rows.js';
+import { API_NAME, type ExportReviewApi, type Notice, type ReadEvent } from '../../shared/app/ipc-contract.js';
+import type { ChangeRow } from '../../shared/rows/change-row.js';
+import { unpackRows } from '../../shared/rows/packed-rows.js';
 import type { FakeBrowserWindow } from './fake-electron.js';
 
 /** Polls until `value()` gives something, as web-first assertions wait; fails with `what` after the timeout. */

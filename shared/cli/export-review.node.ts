@@ -11,10 +11,10 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainModule } from '../is-main-module.node.js';
 import { ExportReadError } from '../read-errors.js';
-import { readExportRows } from '../read-export-file.node.js';
-import { SummaryBuilder, deleteCount } from '../summarize.js';
-import { exportCsv } from '../export-csv.node.js';
-import type { CsvLevel } from '../csv-rows.js';
+import { readExportRows } from '../read/read-export-file.node.js';
+import { SummaryBuilder, deleteCount } from '../rows/summarize.js';
+import { exportCsv } from '../csv/export-csv.node.js';
+import type { CsvLevel } from '../csv/csv-rows.js';
 import { formatSummary } from './format-summary.js';
 import { ProgressLine } from './progress-line.node.js';
 

@@ -1,8 +1,8 @@
 /** The text `export-review summary` prints: counts per operation × object type, deletes, errors. */
-import type { ReadSummary } from '../csexport-model.js';
-import { rowLabel } from '../change-row.js';
-import { KNOWN_OPERATIONS } from '../csexport-model.js';
-import type { ExportSummary } from '../summarize.js';
+import type { ReadSummary } from '../model/csexport-model.js';
+import { rowLabel } from '../rows/change-row.js';
+import { KNOWN_OPERATIONS } from '../model/csexport-model.js';
+import type { ExportSummary } from '../rows/summarize.js';
 
 function n(value: number): string {
   return value.toLocaleString('en-US');

@@ -2,7 +2,7 @@
  * A progress line on stderr, shown only once a read has taken more than a second: rewritten in place
  * on a terminal, one line every few seconds when stderr is a log file.
  */
-import type { ReadProgress } from '../csexport-model.js';
+import type { ReadProgress } from '../model/csexport-model.js';
 
 const SHOW_AFTER_MS = 1000;
 const LOG_EVERY_MS = 5000;

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CsObjectRecord, ReadSummary } from '../csexport-model.js';
-import { readExportFile, type ReadOptions } from '../read-export-file.node.js';
+import type { CsObjectRecord, ReadSummary } from '../model/csexport-model.js';
+import { readExportFile, type ReadOptions } from '../read/read-export-file.node.js';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The project's shared samples beside the checkout; the copy in the repository is for CI elsewhere (GitHub Actions). */

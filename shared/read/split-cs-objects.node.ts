@@ -3,8 +3,8 @@
  * ~1 GB/s), without decoding or parsing anything in between. Checks the frame as it goes: only
  * whitespace and comments between objects, `</cs-objects>` at the end, nothing after it.
  */
-import type { ExportEncoding } from './csexport-model.js';
-import { ExportReadError, MAX_OBJECT_BYTES } from './read-errors.js';
+import type { ExportEncoding } from '../model/csexport-model.js';
+import { ExportReadError, MAX_OBJECT_BYTES } from '../read-errors.js';
 
 export interface ObjectSlice {
   bytes: Buffer;

@@ -1,9 +1,9 @@
 /** Re-reads one object by its byte range, without reading the rest of the file (details on demand). */
 import { open } from 'node:fs/promises';
-import type { ByteRange, CsObjectRecord } from './csexport-model.js';
-import { detectEncoding } from './detect-encoding.js';
+import type { ByteRange, CsObjectRecord } from '../model/csexport-model.js';
+import { detectEncoding } from '../xml/detect-encoding.js';
 import { parseBatch } from './parse-batch.js';
-import { ExportReadError, MAX_OBJECT_BYTES } from './read-errors.js';
+import { ExportReadError, MAX_OBJECT_BYTES } from '../read-errors.js';
 
 export async function readObjectAt(path: string, range: ByteRange): Promise<CsObjectRecord> {
   if (!Number.isSafeInteger(range.offset) || !Number.isSafeInteger(range.length) || range.offset < 0 || range.length <= 0 || range.length > MAX_OBJECT_BYTES) {

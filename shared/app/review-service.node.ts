@@ -7,14 +7,14 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from './start-worker.node.js';
-import type { ByteRange } from './csexport-model.js';
+import { startWorker } from '../read/start-worker.node.js';
+import type { ByteRange } from '../model/csexport-model.js';
 import type { CsvExportCommand, CsvExportOutcome, ObjectDetails, OpenedFile, ReadEvent } from './ipc-contract.js';
-import type { ReadWorkerMessage, ReadWorkerRequest } from './read-worker.node.js';
-import { ReferenceIndex, type ReferenceTarget } from './reference-index.js';
-import { readObjectAt } from './read-object-at.node.js';
-import { exportCsv } from './export-csv.node.js';
-import { unpackRows } from './packed-rows.js';
+import type { ReadWorkerMessage, ReadWorkerRequest } from '../read/read-worker.node.js';
+import { ReferenceIndex, type ReferenceTarget } from '../rows/reference-index.js';
+import { readObjectAt } from '../read/read-object-at.node.js';
+import { exportCsv } from '../csv/export-csv.node.js';
+import { unpackRows } from '../rows/packed-rows.js';
 
 interface OpenRead {
   file: OpenedFile;

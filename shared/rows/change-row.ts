@@ -3,8 +3,8 @@
  * show. Small and flat (strings and numbers) so hundreds of thousands cross threads and IPC cheaply;
  * the full attribute changes are re-read from the file by `bytes` when someone asks.
  */
-import type { CsObjectRecord, IdentitySource } from './csexport-model.js';
-import { identitySource } from './resolve-identity.js';
+import type { CsObjectRecord, IdentitySource } from '../model/csexport-model.js';
+import { identitySource } from '../model/resolve-identity.js';
 
 /** The operation shown for an object with no `unapplied-export`. */
 export const NO_PENDING_EXPORT = 'no pending export';

@@ -1,5 +1,5 @@
 /** Reads what comes before the first `cs-object`: XML declaration, comments, and the `<cs-objects>` root tag. */
-import { ExportReadError } from './read-errors.js';
+import { ExportReadError } from '../read-errors.js';
 import type { CharToByteOffset } from './xml-fragment.js';
 
 export interface Prolog {

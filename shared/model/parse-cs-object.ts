@@ -1,8 +1,8 @@
 /** One object's bytes, decoded to text, to its record: the per-object step the reader and re-reads share. */
 import type { CsObjectRecord, ExportEncoding } from './csexport-model.js';
-import { parseXmlElement, type CharToByteOffset } from './xml-fragment.js';
+import { parseXmlElement, type CharToByteOffset } from '../xml/xml-fragment.js';
 import { UNUSED_ELEMENTS, notNeededForRows, toCsObjectRecord } from './cs-object-record.js';
-import { ExportReadError } from './read-errors.js';
+import { ExportReadError } from '../read-errors.js';
 
 const encoder = new TextEncoder();
 

@@ -5,7 +5,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './start-worker.node.js';
 import type { ParseBatch, ParseBatchResult, ParsedBatch } from './parse-batch.js';
-import { ExportReadError, fromReadErrorInfo } from './read-errors.js';
+import { ExportReadError, fromReadErrorInfo } from '../read-errors.js';
 
 interface Waiting {
   resolve: (parsed: ParsedBatch) => void;

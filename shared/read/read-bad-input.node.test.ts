@@ -2,8 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExportReadError, type ReadErrorCode } from './read-errors.js';
-import { makeTempDir, readAllRecords, samplePath } from './testing/samples.node.js';
+import { ExportReadError, type ReadErrorCode } from '../read-errors.js';
+import { makeTempDir, readAllRecords, samplePath } from '../testing/samples.node.js';
 import { readExportRows } from './read-export-file.node.js';
 
 const temp = makeTempDir();

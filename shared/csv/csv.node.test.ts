@@ -7,9 +7,9 @@ import { csvCell, csvLine } from './csv-format.js';
 import { writeCsvFile } from './write-csv-file.node.js';
 import { exportCsv } from './export-csv.node.js';
 import { ATTRIBUTE_COLUMNS, OBJECT_COLUMNS, objectCsvRow } from './csv-rows.js';
-import { readExportRows } from './read-export-file.node.js';
-import type { ChangeRow } from './change-row.js';
-import { makeTempDir, samplePath } from './testing/samples.node.js';
+import { readExportRows } from '../read/read-export-file.node.js';
+import type { ChangeRow } from '../rows/change-row.js';
+import { makeTempDir, samplePath } from '../testing/samples.node.js';
 
 const temp = makeTempDir();
 afterAll(() => temp.remove());

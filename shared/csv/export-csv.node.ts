@@ -3,12 +3,12 @@
  * Object level: one pass over the file. Attribute level: a first pass builds the reference index (so
  * member and manager values resolve to UPN / displayName), a second writes the attribute rows.
  */
-import type { ChangeRow } from './change-row.js';
-import type { ReadProgress } from './csexport-model.js';
+import type { ChangeRow } from '../rows/change-row.js';
+import type { ReadProgress } from '../model/csexport-model.js';
 import { ATTRIBUTE_COLUMNS, OBJECT_COLUMNS, attributeCsvRows, objectCsvRow, type CsvLevel } from './csv-rows.js';
-import { rowMatcher, type RowFilter } from './filter-rows.js';
-import { readExportFile, readExportRows } from './read-export-file.node.js';
-import { ReferenceIndex } from './reference-index.js';
+import { rowMatcher, type RowFilter } from '../rows/filter-rows.js';
+import { readExportFile, readExportRows } from '../read/read-export-file.node.js';
+import { ReferenceIndex } from '../rows/reference-index.js';
 import { writeCsvFile } from './write-csv-file.node.js';
 
 export interface CsvExportRequest {

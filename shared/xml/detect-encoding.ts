@@ -1,6 +1,6 @@
 /** Finds a csexport file's text encoding from its first bytes: the BOM, else the XML declaration. */
-import type { ExportEncoding } from './csexport-model.js';
-import { ExportReadError } from './read-errors.js';
+import type { ExportEncoding } from '../model/csexport-model.js';
+import { ExportReadError } from '../read-errors.js';
 
 export interface DetectedEncoding {
   encoding: ExportEncoding;

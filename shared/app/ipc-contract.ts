@@ -3,10 +3,10 @@
  * each, request and response. The preload, the main-process handlers, the renderer and the e2e test
  * host all import it, so a change breaks every side at compile time.
  */
-import type { CsObjectRecord, ReadProgress, ReadSummary } from './csexport-model.js';
-import type { CsvLevel } from './csv-rows.js';
-import type { ReadErrorInfo } from './read-errors.js';
-import type { ReferenceTarget } from './reference-index.js';
+import type { CsObjectRecord, ReadProgress, ReadSummary } from '../model/csexport-model.js';
+import type { CsvLevel } from '../csv/csv-rows.js';
+import type { ReadErrorInfo } from '../read-errors.js';
+import type { ReferenceTarget } from '../rows/reference-index.js';
 
 /** The file being reviewed. `readId` tells one read's events from the next one's. */
 export interface OpenedFile {
@@ -18,7 +18,7 @@ export interface OpenedFile {
 
 /**
  * Events of a read, pushed from the main process in order. Rows travel packed into one string per
- * batch (`unpackRows` in shared/packed-rows.ts gives them back): IPC then copies one string instead of
+ * batch (`unpackRows` in shared/rows/packed-rows.ts gives them back): IPC then copies one string instead of
  * structured-cloning every row's every property name.
  */
 export type ReadEvent =

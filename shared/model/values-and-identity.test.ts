@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToGuid, describeValue, displayValue, parseIntegerValue, userAccountControlFlags } from './attribute-values.js';
 import { rdnValue, resolveIdentity, type AttributeBag } from './resolve-identity.js';
-import { ALL_DELETES, isOperationChosen, matchesOperationChoice, rowMatcher } from './filter-rows.js';
-import { ReferenceIndex } from './reference-index.js';
-import { NO_PENDING_EXPORT, type ChangeRow } from './change-row.js';
+import { ALL_DELETES, isOperationChosen, matchesOperationChoice, rowMatcher } from '../rows/filter-rows.js';
+import { ReferenceIndex } from '../rows/reference-index.js';
+import { NO_PENDING_EXPORT, type ChangeRow } from '../rows/change-row.js';
 
 const bag = (values: Record<string, string[]>): AttributeBag =>
   new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v.map((raw) => ({ raw, base64: false }))]));

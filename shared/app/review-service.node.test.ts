@@ -3,12 +3,12 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadEvent } from './ipc-contract.js';
-import type { PendingChange } from './csexport-model.js';
-import { unpackRows } from './packed-rows.js';
+import type { PendingChange } from '../model/csexport-model.js';
+import { unpackRows } from '../rows/packed-rows.js';
 import { ReviewService } from './review-service.node.js';
-import { makeTempDir, samplePath } from './testing/samples.node.js';
+import { makeTempDir, samplePath } from '../testing/samples.node.js';
 
-const readWorkerUrl = new URL('../electron/read-worker.ts', import.meta.url);
+const readWorkerUrl = new URL('../../electron/read-worker.ts', import.meta.url);
 const temp = makeTempDir();
 afterAll(() => temp.remove());
 

@@ -3,10 +3,10 @@
  * change, with the OMODT / AMODT columns CSExportAnalyzer users know, plus UPN and displayName so
  * every row reads on its own.
  */
-import type { AttributeChange, AttributeValue, PendingChange } from './csexport-model.js';
-import type { ChangeRow } from './change-row.js';
-import { displayValue } from './attribute-values.js';
-import type { ReferenceIndex } from './reference-index.js';
+import type { AttributeChange, AttributeValue, PendingChange } from '../model/csexport-model.js';
+import type { ChangeRow } from '../rows/change-row.js';
+import { displayValue } from '../model/attribute-values.js';
+import type { ReferenceIndex } from '../rows/reference-index.js';
 
 export type CsvLevel = 'object' | 'attribute';
 

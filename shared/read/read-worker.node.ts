@@ -4,11 +4,11 @@
  * the outcome. Stopping it is terminating it.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { ReadProgress, ReadSummary } from './csexport-model.js';
+import type { ReadProgress, ReadSummary } from '../model/csexport-model.js';
 import { readExportRowBatches } from './read-export-file.node.js';
-import { joinPackedRows } from './packed-rows.js';
+import { joinPackedRows } from '../rows/packed-rows.js';
 import type { PackedRowBatch } from './parse-batch.js';
-import { toReadErrorInfo, type ReadErrorInfo } from './read-errors.js';
+import { toReadErrorInfo, type ReadErrorInfo } from '../read-errors.js';
 
 export interface ReadWorkerRequest {
   path: string;

@@ -6,15 +6,15 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { CsObjectRecord, ExportEncoding, ReadProgress, ReadSummary } from './csexport-model.js';
-import type { ChangeRow } from './change-row.js';
-import { detectEncoding } from './detect-encoding.js';
-import { parseProlog } from './parse-prolog.js';
+import type { CsObjectRecord, ExportEncoding, ReadProgress, ReadSummary } from '../model/csexport-model.js';
+import type { ChangeRow } from '../rows/change-row.js';
+import { detectEncoding } from '../xml/detect-encoding.js';
+import { parseProlog } from '../xml/parse-prolog.js';
 import { packRowBatch, parseBatch, type BatchOutput, type PackedRowBatch, type ParseBatch, type ParsedBatch } from './parse-batch.js';
-import { unpackRows } from './packed-rows.js';
+import { unpackRows } from '../rows/packed-rows.js';
 import { ParsePool } from './parse-pool.node.js';
 import { CsObjectSplitter, decodeLeniently, type ObjectSlice } from './split-cs-objects.node.js';
-import { ExportReadError } from './read-errors.js';
+import { ExportReadError } from '../read-errors.js';
 
 export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;

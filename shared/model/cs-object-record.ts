@@ -1,9 +1,9 @@
 /** Turns one parsed `cs-object` element into a `PendingChange` (or an object without a pending export). */
 import type { AttributeChange, AttributeValue, ByteRange, CsObjectRecord, HologramAttribute, ObjectError, ValueChange } from './csexport-model.js';
-import { attributeOf, type XmlElement } from './xml-fragment.js';
+import { attributeOf, type XmlElement } from '../xml/xml-fragment.js';
 import { describeValue } from './attribute-values.js';
 import { resolveIdentity, type AttributeBag } from './resolve-identity.js';
-import { DELETING_OPERATIONS } from './summarize.js';
+import { DELETING_OPERATIONS } from '../rows/summarize.js';
 
 function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
   if (!element) return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attributeOf, parseXmlElement } from './xml-fragment.js';
-import { ExportReadError } from './read-errors.js';
+import { ExportReadError } from '../read-errors.js';
 
 const at = (i: number) => i;
 

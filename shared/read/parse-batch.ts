@@ -1,10 +1,10 @@
 /** A batch of object slices as it travels to a parse worker, and what comes back. Pure data. */
-import type { CsObjectRecord, ExportEncoding } from './csexport-model.js';
-import type { ReadErrorInfo } from './read-errors.js';
-import { ExportReadError } from './read-errors.js';
-import { parseCsObject } from './parse-cs-object.js';
-import { toChangeRow, type ChangeRow } from './change-row.js';
-import { packRows } from './packed-rows.js';
+import type { CsObjectRecord, ExportEncoding } from '../model/csexport-model.js';
+import type { ReadErrorInfo } from '../read-errors.js';
+import { ExportReadError } from '../read-errors.js';
+import { parseCsObject } from '../model/parse-cs-object.js';
+import { toChangeRow, type ChangeRow } from '../rows/change-row.js';
+import { packRows } from '../rows/packed-rows.js';
 
 /** What a batch gives back: full records, or the rows the grid needs (far cheaper to send across threads). */
 export type BatchOutput = 'records' | 'rows';

@@ -1,8 +1,8 @@
 /** The reference samples, read end to end and checked against truth.json (counts obtained with XPath). */
 import { describe, expect, it } from 'vitest';
-import type { PendingChange } from './csexport-model.js';
-import { identityLabel } from './resolve-identity.js';
-import { loadTruth, readAllRecords, samplePath } from './testing/samples.node.js';
+import type { PendingChange } from '../model/csexport-model.js';
+import { identityLabel } from '../model/resolve-identity.js';
+import { loadTruth, readAllRecords, samplePath } from '../testing/samples.node.js';
 
 const truth = loadTruth();
 

@@ -7,7 +7,7 @@
  * entities and character references, comments, CDATA — and rejects everything else with a position:
  * DOCTYPE and entity declarations are refused outright, so no entity is ever expanded.
  */
-import { ExportReadError, MAX_VALUE_CHARS } from './read-errors.js';
+import { ExportReadError, MAX_VALUE_CHARS } from '../read-errors.js';
 
 export interface XmlElement {
   name: string;

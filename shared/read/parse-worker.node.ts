@@ -1,7 +1,7 @@
 /** Worker-thread entry: parses the batches of object slices the reader sends it. */
 import { parentPort } from 'node:worker_threads';
 import { parseBatchResult, type ParseBatch, type ParseBatchResult } from './parse-batch.js';
-import { toReadErrorInfo } from './read-errors.js';
+import { toReadErrorInfo } from '../read-errors.js';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker must run in a worker thread');
