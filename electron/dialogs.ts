@@ -1,7 +1,7 @@
 /** Native dialogs: the only way the renderer's actions reach a path on disk. */
 import { app, dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
 import { dirname, join } from 'node:path';
-import { proposedCsvName } from '../shared/app/ipc-contract.js';
+import { proposedCsvName } from '../shared/csv/csv-file-name.js';
 
 /** Shown over the window, or on its own when there is none yet (macOS, File › Open… with no window). */
 export async function chooseExportFile(window: BrowserWindow | undefined): Promise<string | undefined> {

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { ChangeRow } from '../shared/rows/change-row.js';
 import type { CsvLevel } from '../shared/csv/csv-rows.js';
-import { deleteCount } from '../shared/rows/summarize.js';
+import { deleteCount } from '../shared/model/operations.js';
 import { ALL_DELETES } from '../shared/rows/filter-rows.js';
 import { failureMessage, type Notice } from '../shared/app/ipc-contract.js';
 import { reviewApi } from './api.js';

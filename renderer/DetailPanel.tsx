@@ -3,7 +3,7 @@
  * each name came from), every attribute change as old → new, and for a delete the object as it is now.
  */
 import { useEffect, useState } from 'react';
-import type { ChangeRow } from '../shared/rows/change-row.js';
+import { rowLabel, type ChangeRow } from '../shared/rows/change-row.js';
 import type { AttributeChange, AttributeValue, HologramAttribute } from '../shared/model/csexport-model.js';
 import { IDENTITY_FIELDS } from '../shared/model/csexport-model.js';
 import { failureMessage, type ObjectDetails } from '../shared/app/ipc-contract.js';
@@ -152,7 +152,7 @@ export function DetailPanel({ readId, row, onClose }: DetailPanelProps) {
     <aside className="detail-panel" aria-label="Details">
       <div className="detail-head">
         <span className={`op-pill op-${row.operation.replace(/[^a-z-]/g, '-')}`}>{operationLabel(row.operation)}</span>
-        <h2>{row.userPrincipalName || row.displayName || row.dn}</h2>
+        <h2>{rowLabel(row)}</h2>
         <button type="button" className="icon-button" aria-label="Close details" onClick={onClose}>
           ×
         </button>

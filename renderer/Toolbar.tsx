@@ -1,6 +1,6 @@
 /** File facts, the operation chips, the object-type filter and the search box. */
 import type { RefObject } from 'react';
-import { KNOWN_OPERATIONS } from '../shared/model/csexport-model.js';
+import { operationsInOrder } from '../shared/model/operations.js';
 import { isOperationChosen } from '../shared/rows/filter-rows.js';
 import type { RowCounts } from './useReadSession.js';
 import { formatBytes, formatCount, formatSeconds, operationLabel } from './format.js';
@@ -23,9 +23,7 @@ interface ToolbarProps {
 
 /** The usual three first, in review order, then any other operation the file has. */
 function chipOperations(counts: RowCounts): string[] {
-  const present = Object.keys(counts.operations);
-  const known = ['add', 'update', 'delete', ...KNOWN_OPERATIONS.filter((op) => !['add', 'update', 'delete'].includes(op) && present.includes(op))];
-  return [...known, ...present.filter((op) => !known.includes(op)).sort()];
+  return operationsInOrder(Object.keys(counts.operations), ['add', 'update', 'delete']);
 }
 
 export function Toolbar(props: ToolbarProps) {

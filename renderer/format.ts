@@ -1,7 +1,5 @@
 /** Numbers, sizes and durations as the header and messages show them. */
-export function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
-}
+export { formatCount } from '../shared/format-count.js';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

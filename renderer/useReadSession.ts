@@ -9,6 +9,7 @@ import type { ReadProgress, ReadSummary } from '../shared/model/csexport-model.j
 import type { OpenedFile, ReadEvent } from '../shared/app/ipc-contract.js';
 import type { ReadErrorInfo } from '../shared/read-errors.js';
 import { unpackRows } from '../shared/rows/packed-rows.js';
+import { tally } from '../shared/model/operations.js';
 import { reviewApi } from './api.js';
 
 export type ReadStatus = 'empty' | 'reading' | 'done' | 'failed' | 'cancelled';
@@ -45,8 +46,8 @@ function countInto(counts: RowCounts, rows: ChangeRow[]): RowCounts {
       continue;
     }
     next.pending++;
-    next.operations[row.operation] = (next.operations[row.operation] ?? 0) + 1;
-    next.types[row.objectType] = (next.types[row.objectType] ?? 0) + 1;
+    tally(next.operations, row.operation);
+    tally(next.types, row.objectType);
   }
   return next;
 }

@@ -6,6 +6,7 @@
  *
  *   npm run bench:grid -- [--rows 500000]
  */
+import { formatCount } from '../shared/format-count.js';
 import { chromium } from '@playwright/test';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -174,7 +175,7 @@ try {
   const largeDelivery = await deliveryAlone(rows);
   const line = (label: string, a: string, b: string) => console.log(label.padEnd(36) + a.padStart(12) + b.padStart(14));
   console.log(`Review grid, Chromium ${browser.version()} headless (software rendering), 2 cores:\n`);
-  line('', '2,000 rows', `${rows.toLocaleString('en-US')} rows`);
+  line('', '2,000 rows', `${formatCount(rows)} rows`);
   line('rows streamed in and counted (s)', (small.loadMs / 1000).toFixed(1), (large.loadMs / 1000).toFixed(1));
   line('  of which delivery over CDP alone (s)', (smallDelivery / 1000).toFixed(1), (largeDelivery / 1000).toFixed(1));
   line('Delete chip, ms', small.chipMs.toFixed(0), large.chipMs.toFixed(0));

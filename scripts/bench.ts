@@ -6,6 +6,7 @@
  *
  *   npm run bench -- [--mb 1024] [--rounds 3] [--baseline-mb 128]
  */
+import { formatCount } from '../shared/format-count.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -28,7 +29,7 @@ const file = `.bench/generated-${objects}.xml`;
 
 mkdirSync('.bench', { recursive: true });
 if (!existsSync(file)) {
-  process.stdout.write(`Generating ${file} (${objects.toLocaleString('en-US')} objects)...\n`);
+  process.stdout.write(`Generating ${file} (${formatCount(objects)} objects)...\n`);
   await writeGeneratedExport(file, { objects, seed: 42 });
 }
 const size = statSync(file).size;
@@ -65,7 +66,7 @@ const modes: Array<[string, string, number | undefined]> = [
 ];
 
 console.log(
-  `File: ${file}, ${(size / 1e6).toFixed(0)} MB, ${objects.toLocaleString('en-US')} objects; ${rounds} rounds, median; ${cpus().length} cores, Node ${process.version}`,
+  `File: ${file}, ${(size / 1e6).toFixed(0)} MB, ${formatCount(objects)} objects; ${rounds} rounds, median; ${cpus().length} cores, Node ${process.version}`,
 );
 console.log(
   '(saxes and fast-xml-parser read the first ' +
@@ -86,7 +87,7 @@ for (const [mode, label, limit] of modes) {
   console.log(
     label.padEnd(46) +
       mbps.toFixed(1).padStart(8) +
-      Math.round(objectsPerSecond).toLocaleString('en-US').padStart(12) +
+      formatCount(Math.round(objectsPerSecond)).padStart(12) +
       seconds.toFixed(2).padStart(9) +
       cpuSeconds.toFixed(1).padStart(8) +
       rss.toFixed(0).padStart(13),

@@ -2,6 +2,8 @@
  * Every way reading a csexport file can fail, as one typed error. The message is written for the
  * administrator (it says what is wrong and where); `code` is for programs, `byteOffset` for support.
  */
+import { formatCount } from './format-count.js';
+
 export type ReadErrorCode =
   | 'empty-file'
   | 'not-xml'
@@ -25,7 +27,7 @@ export class ExportReadError extends Error {
   readonly reason: string;
 
   constructor(code: ReadErrorCode, reason: string, byteOffset?: number) {
-    super(byteOffset === undefined ? reason : `${reason} (at byte ${byteOffset.toLocaleString('en-US')})`);
+    super(byteOffset === undefined ? reason : `${reason} (at byte ${formatCount(byteOffset)})`);
     this.name = 'ExportReadError';
     this.code = code;
     this.reason = reason;

@@ -5,6 +5,7 @@
 import { API_NAME, type ExportReviewApi, type Notice, type ReadEvent } from '../../shared/app/ipc-contract.js';
 import type { ChangeRow } from '../../shared/rows/change-row.js';
 import { unpackRows } from '../../shared/rows/packed-rows.js';
+import { tally } from '../../shared/model/operations.js';
 import type { FakeBrowserWindow } from './fake-electron.js';
 
 /** Polls until `value()` gives something, as web-first assertions wait; fails with `what` after the timeout. */
@@ -52,6 +53,6 @@ export class PageStandIn {
 /** Pending changes per operation, as truth.json counts them. */
 export function operationCounts(rows: ChangeRow[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const row of rows) if (row.pending) counts[row.operation] = (counts[row.operation] ?? 0) + 1;
+  for (const row of rows) if (row.pending) tally(counts, row.operation);
   return counts;
 }

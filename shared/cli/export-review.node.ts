@@ -7,12 +7,14 @@
  *
  * Exit codes: 0 done, 1 the file could not be read, 2 wrong usage, 3 pending deletes exceed --max-deletes.
  */
+import { formatCount } from '../format-count.js';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainModule } from '../is-main-module.node.js';
 import { ExportReadError } from '../read-errors.js';
 import { readExportRows } from '../read/read-export-file.node.js';
-import { SummaryBuilder, deleteCount } from '../rows/summarize.js';
+import { SummaryBuilder } from '../rows/summarize.js';
+import { deleteCount } from '../model/operations.js';
 import { exportCsv } from '../csv/export-csv.node.js';
 import type { CsvLevel } from '../csv/csv-rows.js';
 import { formatSummary } from './format-summary.js';
@@ -55,9 +57,7 @@ function maxDeletes(value: string | undefined): number | undefined {
 
 function deleteGate(limit: number | undefined, deletes: number, io: CliIo): number {
   if (limit === undefined || deletes <= limit) return EXIT.ok;
-  io.err(
-    `STOP: ${deletes.toLocaleString('en-US')} pending deletes exceed --max-deletes ${limit.toLocaleString('en-US')}. Review them before leaving staging mode.\n`,
-  );
+  io.err(`STOP: ${formatCount(deletes)} pending deletes exceed --max-deletes ${formatCount(limit)}. Review them before leaving staging mode.\n`);
   return EXIT.tooManyDeletes;
 }
 
@@ -84,7 +84,7 @@ async function csv(file: string, values: Record<string, string | boolean | undef
   const result = await exportCsv(file, output, { level: level as CsvLevel, scope: { filter } }, { onProgress: (p) => progress.update(p) }).finally(() =>
     progress.done(),
   );
-  io.err(`Wrote ${result.rows.toLocaleString('en-US')} rows (${result.objects.toLocaleString('en-US')} objects) to ${result.path}\n`);
+  io.err(`Wrote ${formatCount(result.rows)} rows (${formatCount(result.objects)} objects) to ${result.path}\n`);
   // The gate counts the whole file, not the filtered subset: a filter must not hide deletes.
   return deleteGate(limit, deleteCount(result.operationTotals), io);
 }

@@ -1,21 +1,15 @@
 /** The text `export-review summary` prints: counts per operation × object type, deletes, errors. */
 import type { ReadSummary } from '../model/csexport-model.js';
 import { rowLabel } from '../rows/change-row.js';
-import { KNOWN_OPERATIONS } from '../model/csexport-model.js';
+import { operationsInOrder } from '../model/operations.js';
+import { formatCount } from '../format-count.js';
 import type { ExportSummary } from '../rows/summarize.js';
 
-function n(value: number): string {
-  return value.toLocaleString('en-US');
-}
+const n = formatCount;
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
-}
-
-function operationOrder(operations: string[]): string[] {
-  const known = KNOWN_OPERATIONS.filter((op) => operations.includes(op));
-  return [...known, ...operations.filter((op) => !known.includes(op as never)).sort()];
 }
 
 export function formatSummary(file: string, read: ReadSummary, summary: ExportSummary): string {
@@ -26,7 +20,7 @@ export function formatSummary(file: string, read: ReadSummary, summary: ExportSu
     ? `, and ${n(summary.withoutPendingExport)} ${summary.withoutPendingExport === 1 ? 'object' : 'objects'} without a pending export (only earlier exports, imports or errors)\n\n`
     : '\n\n';
 
-  const operations = operationOrder(Object.keys(summary.byOperation));
+  const operations = operationsInOrder(Object.keys(summary.byOperation));
   const types = [...new Set(operations.flatMap((op) => Object.keys(summary.byOperation[op] ?? {})))].sort();
   if (operations.length) {
     const rows = [['operation', ...types, 'total']];

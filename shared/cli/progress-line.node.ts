@@ -2,6 +2,7 @@
  * A progress line on stderr, shown only once a read has taken more than a second: rewritten in place
  * on a terminal, one line every few seconds when stderr is a log file.
  */
+import { formatCount } from '../format-count.js';
 import type { ReadProgress } from '../model/csexport-model.js';
 
 const SHOW_AFTER_MS = 1000;
@@ -25,7 +26,7 @@ export class ProgressLine {
     this.shown = true;
     const percent = progress.totalBytes ? Math.floor((100 * progress.bytesRead) / progress.totalBytes) : 100;
     const pass = progress.passes && progress.passes > 1 ? ` pass ${progress.pass}/${progress.passes}` : '';
-    const text = `Reading ${this.name}${pass}: ${percent}% (${(progress.bytesRead / 1e6).toFixed(0)} of ${(progress.totalBytes / 1e6).toFixed(0)} MB, ${progress.objects.toLocaleString('en-US')} objects)`;
+    const text = `Reading ${this.name}${pass}: ${percent}% (${(progress.bytesRead / 1e6).toFixed(0)} of ${(progress.totalBytes / 1e6).toFixed(0)} MB, ${formatCount(progress.objects)} objects)`;
     this.io.err(this.io.isTty ? `\r${text}\x1b[K` : `${text}\n`);
   }
 

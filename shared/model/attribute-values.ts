@@ -33,7 +33,7 @@ export function userAccountControlFlags(value: number): string[] {
   return USER_ACCOUNT_CONTROL_FLAGS.filter(([bit]) => (value & bit) !== 0).map(([, name]) => name);
 }
 
-function decodeBase64(text: string): Uint8Array | undefined {
+export function decodeBase64(text: string): Uint8Array | undefined {
   try {
     const binary = atob(text.replace(/\s+/g, ''));
     const bytes = new Uint8Array(binary.length);

@@ -3,7 +3,7 @@ import type { AttributeChange, AttributeValue, ByteRange, CsObjectRecord, Hologr
 import { attributeOf, type XmlElement } from '../xml/xml-fragment.js';
 import { describeValue } from './attribute-values.js';
 import { resolveIdentity, type AttributeBag } from './resolve-identity.js';
-import { DELETING_OPERATIONS } from '../rows/summarize.js';
+import { isDeleting } from './operations.js';
 
 function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
   if (!element) return undefined;
@@ -264,7 +264,7 @@ export function toCsObjectRecord(object: XmlElement, bytes: ByteRange, withValue
     dn,
     changes: attributeChanges(delta, synchronized, exportHologram, withValuesNowAndAfter),
   };
-  if (withValuesNowAndAfter && synchronizedEntry && DELETING_OPERATIONS.includes(operation)) record.objectNow = hologramAttributes(synchronizedEntry);
+  if (withValuesNowAndAfter && synchronizedEntry && isDeleting(operation)) record.objectNow = hologramAttributes(synchronizedEntry);
   const newDn = attributeOf(delta, 'newdn');
   if (newDn) record.newDn = newDn;
   return record;

@@ -1,6 +1,6 @@
 /** Resolves who an object is from its holograms, its delta and, last, its DN. */
 import type { Identity, IdentityField, IdentitySource } from './csexport-model.js';
-import { bytesToGuid } from './attribute-values.js';
+import { bytesToGuid, decodeBase64 } from './attribute-values.js';
 
 /** An attribute's values by lower-cased name, as one hologram or the delta holds them. */
 export type AttributeBag = Map<string, Array<{ raw: string; base64: boolean }>>;
@@ -26,13 +26,8 @@ function first(bag: AttributeBag, ...names: string[]): string | undefined {
 function guidOf(bag: AttributeBag, name: string): string | undefined {
   const value = bag.get(name)?.[0];
   if (!value?.base64) return undefined;
-  try {
-    const binary = atob(value.raw);
-    if (binary.length !== 16) return undefined;
-    return bytesToGuid(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  } catch {
-    return undefined;
-  }
+  const bytes = decodeBase64(value.raw);
+  return bytes?.length === 16 ? bytesToGuid(bytes) : undefined;
 }
 
 const FIELD_READERS: Record<IdentityField, FieldReader> = {
@@ -117,9 +112,13 @@ export function resolveIdentity(sources: IdentitySources): Identity {
   return identity;
 }
 
-/** The one name that says who an object is: UPN, else displayName, else the DN. */
+/** The one rule for the name that says who an object is: UPN, else displayName, else the DN. */
+export function whoLabel(userPrincipalName: string | undefined, displayName: string | undefined, dn: string): string {
+  return userPrincipalName || displayName || dn;
+}
+
 export function identityLabel(identity: Identity, dn: string): string {
-  return identity.userPrincipalName ?? identity.displayName ?? dn;
+  return whoLabel(identity.userPrincipalName, identity.displayName, dn);
 }
 
 /** Where the label came from (the "identity source" column). */

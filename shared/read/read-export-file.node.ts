@@ -10,6 +10,7 @@ import type { CsObjectRecord, ExportEncoding, ReadProgress, ReadSummary } from '
 import type { ChangeRow } from '../rows/change-row.js';
 import { detectEncoding } from '../xml/detect-encoding.js';
 import { parseProlog } from '../xml/parse-prolog.js';
+import { charToByteOffset } from '../xml/char-to-byte.js';
 import { packRowBatch, parseBatch, type BatchOutput, type PackedRowBatch, type ParseBatch, type ParsedBatch } from './parse-batch.js';
 import { unpackRows } from '../rows/packed-rows.js';
 import { ParsePool } from './parse-pool.node.js';
@@ -89,13 +90,13 @@ async function readExport(path: string, consumer: Consumer, options: ReadOptions
 
     let head = await readChunk();
     const { encoding, bomLength } = detectEncoding(head);
-    const toByte = (text: string, i: number) => bomLength + (encoding === 'utf-8' ? Buffer.byteLength(text.slice(0, i)) : 2 * i);
     for (;;) {
       const complete = position >= totalBytes || head.length >= PROLOG_LIMIT;
       const text = decodeLeniently(head.subarray(bomLength, Math.min(head.length, PROLOG_LIMIT)), encoding);
-      const prolog = parseProlog(text, (i) => toByte(text, i), complete);
+      const toByte = charToByteOffset(text, bomLength, encoding);
+      const prolog = parseProlog(text, toByte, complete);
       if (prolog) {
-        const bodyOffset = toByte(text, prolog.bodyStart);
+        const bodyOffset = toByte(prolog.bodyStart);
         const splitter = new CsObjectSplitter(encoding, bodyOffset, prolog.emptyRoot);
         splitter.push(head.subarray(bodyOffset));
         const body = new BodyReader(consumer, options, encoding, totalBytes, splitter, chunkBytes);

@@ -4,7 +4,7 @@
  * the full attribute changes are re-read from the file by `bytes` when someone asks.
  */
 import type { CsObjectRecord, IdentitySource } from '../model/csexport-model.js';
-import { identitySource } from '../model/resolve-identity.js';
+import { identitySource, whoLabel } from '../model/resolve-identity.js';
 
 /** The operation shown for an object with no `unapplied-export`. */
 export const NO_PENDING_EXPORT = 'no pending export';
@@ -68,7 +68,7 @@ export function toChangeRow(record: CsObjectRecord): ChangeRow {
   };
 }
 
-/** The name that says who a row is: UPN, else displayName, else the DN. */
+/** The name that says who a row is (`whoLabel`'s rule). */
 export function rowLabel(row: ChangeRow): string {
-  return row.userPrincipalName || row.displayName || row.dn;
+  return whoLabel(row.userPrincipalName, row.displayName, row.dn);
 }

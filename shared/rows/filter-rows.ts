@@ -1,6 +1,6 @@
 /** The review filters, shared by the grid and the CLI so both show the same subset. */
 import { NO_PENDING_EXPORT, type ChangeRow } from './change-row.js';
-import { DELETING_OPERATIONS } from './summarize.js';
+import { isDeleting } from '../model/operations.js';
 
 export interface RowFilter {
   /** Operations to keep (lower case); empty or undefined keeps all. */
@@ -39,11 +39,11 @@ export function matchesOperationChoice(row: ChangeRow, choice: string): boolean 
   if (choice === NO_PENDING_EXPORT) return !row.pending;
   if (!row.pending) return false;
   if (choice === ALL_PENDING) return true;
-  if (choice === ALL_DELETES) return DELETING_OPERATIONS.includes(row.operation);
+  if (choice === ALL_DELETES) return isDeleting(row.operation);
   return row.operation === choice;
 }
 
 /** Whether the chip for `operation` shows as chosen. */
 export function isOperationChosen(operation: string, choice: string): boolean {
-  return choice === operation || (choice === ALL_DELETES && DELETING_OPERATIONS.includes(operation));
+  return choice === operation || (choice === ALL_DELETES && isDeleting(operation));
 }

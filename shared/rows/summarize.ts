@@ -1,5 +1,6 @@
 /** Counts per operation and object type, the deletes and the objects with errors: what `summary` prints. */
 import type { ChangeRow } from './change-row.js';
+import { isDeleting, tally } from '../model/operations.js';
 
 export interface ExportSummary {
   total: number;
@@ -32,24 +33,12 @@ export class SummaryBuilder {
       return;
     }
     s.pending++;
-    const types = (s.byOperation[row.operation] ??= {});
-    types[row.objectType] = (types[row.objectType] ?? 0) + 1;
-    s.operationTotals[row.operation] = (s.operationTotals[row.operation] ?? 0) + 1;
-    if (DELETING_OPERATIONS.includes(row.operation)) s.deletes.push(row);
+    tally((s.byOperation[row.operation] ??= {}), row.objectType);
+    tally(s.operationTotals, row.operation);
+    if (isDeleting(row.operation)) s.deletes.push(row);
   }
 
   result(): ExportSummary {
     return this.summary;
   }
-}
-
-/** Operations that remove the object as it exists now in the target directory. */
-export const DELETING_OPERATIONS: readonly string[] = ['delete', 'delete-add'];
-
-/**
- * What the mass-delete gate counts: deletes, and delete-adds too, since a delete-add removes the
- * object (and in Azure AD what hangs on it: licences, mailbox links) before it is created again.
- */
-export function deleteCount(operationTotals: Record<string, number>): number {
-  return DELETING_OPERATIONS.reduce((sum, op) => sum + (operationTotals[op] ?? 0), 0);
 }

@@ -1,6 +1,6 @@
 /** Reads what comes before the first `cs-object`: XML declaration, comments, and the `<cs-objects>` root tag. */
 import { ExportReadError } from '../read-errors.js';
-import type { CharToByteOffset } from './xml-fragment.js';
+import type { CharToByteOffset } from './char-to-byte.js';
 
 export interface Prolog {
   /** Character index just after the root start tag. */

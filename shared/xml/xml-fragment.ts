@@ -8,6 +8,7 @@
  * DOCTYPE and entity declarations are refused outright, so no entity is ever expanded.
  */
 import { ExportReadError, MAX_VALUE_CHARS } from '../read-errors.js';
+import type { CharToByteOffset } from './char-to-byte.js';
 
 export interface XmlElement {
   name: string;
@@ -28,9 +29,6 @@ export function attributeOf(element: XmlElement, name: string): string | undefin
   for (let k = 0; k < attributes.length; k += 2) if (attributes[k] === name) return attributes[k + 1];
   return undefined;
 }
-
-/** Positions are character indexes in the fragment; the caller maps them to file bytes. */
-export type CharToByteOffset = (charIndex: number) => number;
 
 const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const ENTITY_PATTERN = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*)?(;)?/g;
