@@ -5,7 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { INVOKE_CHANNELS, IPC } from '../shared/app/ipc-contract.js';
+import { INVOKE_METHOD_NAMES, INVOKE_METHODS, IPC } from '../shared/app/ipc-contract.js';
+
+const INVOKE_CHANNELS = INVOKE_METHOD_NAMES.map((method) => INVOKE_METHODS[method].channel);
 import { identityLabel } from '../shared/model/resolve-identity.js';
 import { loadTruth, makeTempDir, samplePath } from '../shared/testing/samples.node.js';
 import { cancellableEvent, type FakeBrowserWindow } from './testing/fake-electron.js';

@@ -7,7 +7,17 @@
 import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { API_NAME, type IpcResult, type Notice, type ReadEvent } from '../../shared/app/ipc-contract.js';
+import {
+  API_NAME,
+  INVOKE_METHOD_NAMES,
+  INVOKE_METHODS,
+  settleInvoke,
+  type InvokeHandlers,
+  type InvokeMethod,
+  type IpcResult,
+  type Notice,
+  type ReadEvent,
+} from '../../shared/app/ipc-contract.js';
 import { ReviewService } from '../../shared/app/review-service.node.js';
 
 const READ_WORKER = pathToFileURL(resolve('dist/electron/read-worker.mjs'));
@@ -46,38 +56,30 @@ export class TestHost {
     await this.page.evaluate((c) => (window as unknown as { __deliverMenuCommand: (c: string) => void }).__deliverMenuCommand(c), command);
   }
 
-  /** As the main process's IPC layer does: a value, or a refusal in words (never a rejection). */
-  private async settle(method: string, args: unknown[]): Promise<IpcResult<unknown>> {
-    try {
-      return { ok: true, value: await this.call(method, args) };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-  }
+  /** The main process's handlers, with the same signatures (the contract's InvokeHandlers). */
+  private readonly handlers: InvokeHandlers = {
+    showOpenDialog: async () => {
+      if (this.nextOpenPath) await this.service.open(this.nextOpenPath);
+    },
+    openPath: (path) => this.service.open(path),
+    cancelRead: async () => this.service.cancel(),
+    closeFile: async () => this.service.close(),
+    getDetails: (readId, id) => this.service.details(readId, id),
+    exportCsv: async (command) => {
+      if (!this.nextSavePath) return { status: 'cancelled' };
+      await this.whileSaveDialogOpen?.();
+      return this.service.exportCsv(command, this.nextSavePath);
+    },
+    listening: async () => undefined,
+  };
 
-  private async call(method: string, args: unknown[]): Promise<unknown> {
-    switch (method) {
-      case 'showOpenDialog':
-        if (this.nextOpenPath) await this.service.open(this.nextOpenPath);
-        return undefined;
-      case 'openPath':
-        return this.service.open(args[0] as string);
-      case 'cancelRead':
-        return this.service.cancel();
-      case 'closeFile':
-        return this.service.close();
-      case 'getDetails':
-        return this.service.details(args[0] as number, args[1] as string);
-      case 'exportCsv': {
-        if (!this.nextSavePath) return { status: 'cancelled' };
-        await this.whileSaveDialogOpen?.();
-        return this.service.exportCsv(args[0] as Parameters<ReviewService['exportCsv']>[0], this.nextSavePath);
-      }
-      case 'listening':
-        return undefined;
-      default:
-        throw new Error(`unknown method ${method}`);
-    }
+  /** As the main process's IPC layer does: arguments checked, then a value or a refusal in words (never a rejection). */
+  private invoke(method: string, args: unknown[]): Promise<IpcResult<unknown>> {
+    if (!INVOKE_METHOD_NAMES.includes(method as InvokeMethod)) return Promise.resolve({ ok: false, message: `unknown method ${method}` });
+    const { channel, accepts } = INVOKE_METHODS[method as InvokeMethod];
+    if (!accepts(args)) return Promise.resolve({ ok: false, message: `Refused: invalid arguments for ${channel}.` });
+    const handler = this.handlers[method as InvokeMethod] as (...args: unknown[]) => Promise<unknown>;
+    return settleInvoke(() => handler(...args));
   }
 
   /** A notice from the main process, as `webContents.send` on the notice channel delivers it. */
@@ -86,9 +88,9 @@ export class TestHost {
   }
 
   async install(): Promise<void> {
-    await this.page.exposeBinding('__exportReviewHost', (_source, method: string, ...args: unknown[]) => this.settle(method, args));
+    await this.page.exposeBinding('__exportReviewHost', (_source, method: string, ...args: unknown[]) => this.invoke(method, args));
     await this.page.addInitScript(
-      ({ apiName }) => {
+      ({ apiName, methods }) => {
         type Listener = (payload: unknown) => void;
         const paths: Record<string, string> = {};
         const readListeners = new Set<Listener>();
@@ -115,13 +117,7 @@ export class TestHost {
           __deliverNotice: (notice: unknown) => noticeListeners.forEach((l) => l(notice)),
         });
         const api = {
-          showOpenDialog: call('showOpenDialog'),
-          openPath: call('openPath'),
-          cancelRead: call('cancelRead'),
-          closeFile: call('closeFile'),
-          getDetails: call('getDetails'),
-          exportCsv: call('exportCsv'),
-          listening: call('listening'),
+          ...Object.fromEntries(methods.map((method) => [method, call(method)])),
           // Electron's webUtils.getPathForFile gives a dropped file's path; here the test names them.
           getPathForFile: (file: { name: string }) => paths[file.name] ?? '',
           onReadEvent: subscribe(readListeners),
@@ -130,7 +126,7 @@ export class TestHost {
         };
         Object.defineProperty(window, apiName, { value: Object.freeze(api) });
       },
-      { apiName: API_NAME },
+      { apiName: API_NAME, methods: INVOKE_METHOD_NAMES },
     );
   }
 

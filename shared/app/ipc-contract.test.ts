@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { failureMessage, INVOKE_CHANNELS, IPC, SEND_CHANNELS } from './ipc-contract.js';
+import { failureMessage, INVOKE_METHOD_NAMES, INVOKE_METHODS, IPC, SEND_CHANNELS } from './ipc-contract.js';
 
 describe('the channel lists', () => {
   it('name every channel once, as invoke or as send', () => {
-    const listed = [...INVOKE_CHANNELS, ...SEND_CHANNELS];
+    const listed = [...INVOKE_METHOD_NAMES.map((method) => INVOKE_METHODS[method].channel), ...SEND_CHANNELS];
     expect(new Set(listed).size).toBe(listed.length);
     expect([...listed].sort()).toEqual(Object.values(IPC).sort());
   });

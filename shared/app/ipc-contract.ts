@@ -7,6 +7,7 @@ import type { CsObjectRecord, ReadProgress, ReadSummary } from '../model/csexpor
 import type { CsvLevel } from '../csv/csv-rows.js';
 import type { ReadErrorInfo } from '../read-errors.js';
 import type { ReferenceTarget } from '../rows/reference-index.js';
+import { noArguments, oneCsvExportCommand, onePath, readAndObjectId } from './ipc-arguments.js';
 
 /** The file being reviewed. `readId` tells one read's events from the next one's. */
 export interface OpenedFile {
@@ -101,27 +102,41 @@ export const IPC = {
   notice: 'export-review:notice',
 } as const;
 
-/** Request and response of each invoke channel. */
-export interface InvokeChannels {
-  [IPC.showOpenDialog]: { request: []; response: void };
-  [IPC.openPath]: { request: [path: string]; response: string | null };
-  [IPC.cancelRead]: { request: []; response: void };
-  [IPC.closeFile]: { request: []; response: void };
-  [IPC.getDetails]: { request: [readId: number, id: string]; response: ObjectDetails };
-  [IPC.exportCsv]: { request: [command: CsvExportCommand]; response: CsvExportOutcome };
-  [IPC.listening]: { request: []; response: void };
+/** The API's methods that are a call to the main process; the rest are local (getPathForFile) or subscriptions. */
+export type InvokeMethods = Pick<ExportReviewApi, 'showOpenDialog' | 'openPath' | 'cancelRead' | 'closeFile' | 'getDetails' | 'exportCsv' | 'listening'>;
+export type InvokeMethod = keyof InvokeMethods;
+
+/** What the main process (and the e2e test host) implement for each invoke method: the same signature. */
+export type InvokeHandlers = { [M in InvokeMethod]: (...args: Parameters<InvokeMethods[M]>) => ReturnType<InvokeMethods[M]> };
+
+type ArgumentCheck<M extends InvokeMethod> = (args: readonly unknown[]) => args is Parameters<InvokeMethods[M]>;
+
+/**
+ * The one place an invoke method is declared: its channel and the check its arguments must pass in
+ * the main process. The preload, the main-process registration and the e2e test host are built from
+ * this table, so adding a method here (and its handler, which the type then demands) is all it takes.
+ */
+export const INVOKE_METHODS: { [M in InvokeMethod]: { channel: string; accepts: ArgumentCheck<M> } } = {
+  showOpenDialog: { channel: IPC.showOpenDialog, accepts: noArguments },
+  openPath: { channel: IPC.openPath, accepts: onePath },
+  cancelRead: { channel: IPC.cancelRead, accepts: noArguments },
+  closeFile: { channel: IPC.closeFile, accepts: noArguments },
+  getDetails: { channel: IPC.getDetails, accepts: readAndObjectId },
+  exportCsv: { channel: IPC.exportCsv, accepts: oneCsvExportCommand },
+  listening: { channel: IPC.listening, accepts: noArguments },
+};
+
+export const INVOKE_METHOD_NAMES = Object.keys(INVOKE_METHODS) as InvokeMethod[];
+
+/** Payload of each channel the main process sends on. */
+export interface SendChannels {
+  [IPC.readEvent]: ReadEvent;
+  [IPC.menuCommand]: MenuCommand;
+  [IPC.notice]: Notice;
 }
 
-/** The invoke channels, for code that must cover every one of them (registration, tests). */
-export const INVOKE_CHANNELS = [
-  IPC.showOpenDialog,
-  IPC.openPath,
-  IPC.cancelRead,
-  IPC.closeFile,
-  IPC.getDetails,
-  IPC.exportCsv,
-  IPC.listening,
-] as const satisfies readonly (keyof InvokeChannels)[];
+/** The channels the main process sends on. */
+export const SEND_CHANNELS = [IPC.readEvent, IPC.menuCommand, IPC.notice] as const satisfies readonly (keyof SendChannels)[];
 
 /**
  * What an invoke handler resolves to on the wire. Handlers never reject: Electron would hand the
@@ -130,8 +145,14 @@ export const INVOKE_CHANNELS = [
  */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** The channels the main process sends on. */
-export const SEND_CHANNELS = [IPC.readEvent, IPC.menuCommand, IPC.notice] as const satisfies readonly (keyof SendChannels)[];
+/** Runs a handler and wraps its outcome as an IpcResult: a thrown error becomes a refusal in its own words. */
+export async function settleInvoke<T>(work: () => Promise<T>): Promise<IpcResult<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 /**
  * The words of a failed call, for the admin: Electron prefixes a rejected invoke with
@@ -140,13 +161,6 @@ export const SEND_CHANNELS = [IPC.readEvent, IPC.menuCommand, IPC.notice] as con
 export function failureMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.replace(/^Error invoking remote method '[^']*': /, '').replace(/^[A-Za-z]*Error: /, '');
-}
-
-/** Payload of each channel the main process sends on. */
-export interface SendChannels {
-  [IPC.readEvent]: ReadEvent;
-  [IPC.menuCommand]: MenuCommand;
-  [IPC.notice]: Notice;
 }
 
 /** The name the preload exposes the API under. */
