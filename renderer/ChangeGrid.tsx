@@ -16,14 +16,8 @@ import type {
   Theme,
 } from 'ag-grid-community';
 import type { ChangeRow } from '../shared/rows/change-row.js';
-import { matchesOperationChoice } from '../shared/rows/filter-rows.js';
+import { matchesGridFilter, type GridFilter } from '../shared/rows/filter-rows.js';
 import { operationLabel } from './format.js';
-
-export interface GridFilter {
-  /** 'all' (pending changes), an operation, 'all deletes', or 'no pending export' (see matchesOperationChoice). */
-  operation: string;
-  objectType: string;
-}
 
 interface ChangeGridProps {
   theme: Theme;
@@ -83,8 +77,7 @@ export function ChangeGrid({ theme, filterRef, onReady, onFocusRow, onOpenDetail
     (node: IRowNode<ChangeRow>) => {
       const row = node.data;
       if (!row) return false;
-      const { operation, objectType } = filterRef.current;
-      return matchesOperationChoice(row, operation) && (objectType === 'all' || row.objectType === objectType);
+      return matchesGridFilter(row, filterRef.current);
     },
     [filterRef],
   );

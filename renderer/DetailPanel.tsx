@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { rowLabel, type ChangeRow } from '../shared/rows/change-row.js';
-import type { AttributeChange, AttributeValue, HologramAttribute } from '../shared/model/csexport-model.js';
+import type { AttributeChange, AttributeValue, CsObjectRecord, HologramAttribute, Identity } from '../shared/model/csexport-model.js';
 import { IDENTITY_FIELDS } from '../shared/model/csexport-model.js';
 import { failureMessage, type ObjectDetails } from '../shared/app/ipc-contract.js';
 import type { ReferenceTarget } from '../shared/rows/reference-index.js';
@@ -126,10 +126,10 @@ function ObjectNow({ attributes, references }: { attributes: HologramAttribute[]
   );
 }
 
-export function DetailPanel({ readId, row, onClose }: DetailPanelProps) {
+/** One object's details, re-read by the main process when the focused row changes. */
+function useObjectDetails(readId: number, row: ChangeRow | undefined): { details: ObjectDetails | null; error: string | null } {
   const [details, setDetails] = useState<ObjectDetails | null>(null);
   const [error, setError] = useState<string | null>(null);
-
   useEffect(() => {
     setDetails(null);
     setError(null);
@@ -143,11 +143,79 @@ export function DetailPanel({ readId, row, onClose }: DetailPanelProps) {
       current = false;
     };
   }, [readId, row]);
+  return { details, error };
+}
 
+function IdentityFacts({ identity }: { identity: Identity }) {
+  return (
+    <section>
+      <h3>Identity</h3>
+      <table className="facts">
+        <tbody>
+          {IDENTITY_FIELDS.filter((f) => identity[f] !== undefined).map((field) => (
+            <tr key={field}>
+              <th>{FIELD_LABELS[field]}</th>
+              <td>
+                {identity[field]}
+                <div className="source">from {identity.sources[field]}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function RecordErrors({ errors }: { errors: CsObjectRecord['errors'] }) {
+  return (
+    <section>
+      <h3>Errors</h3>
+      {errors.map((e, i) => (
+        <div key={i} className="error-box">
+          <strong>{e.literal ?? e.type}</strong> {e.code && <span className="muted">{e.code}</span>}
+          {e.detail && <p>{e.detail}</p>}
+          {e.retryCount !== undefined && (
+            <p className="muted">
+              Retried {e.retryCount} times; last {e.dateOccurred}
+            </p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function RecordSections({ details }: { details: ObjectDetails }) {
+  const { record, references } = details;
+  return (
+    <>
+      <IdentityFacts identity={record.identity} />
+      {record.kind === 'pending-change' && record.objectNow && (
+        <section>
+          <h3>The object as it is now (synchronized hologram)</h3>
+          <ObjectNow attributes={record.objectNow} references={references} />
+        </section>
+      )}
+      {record.kind === 'pending-change' && record.changes.length > 0 && (
+        <section>
+          <h3>Attribute changes ({record.changes.length})</h3>
+          <ul className="changes">
+            {record.changes.map((change, i) => (
+              <ChangeView key={`${change.name}-${i}`} change={change} references={references} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {record.kind === 'no-pending-export' && <p>No pending export. Other states: {record.states.join(', ') || 'none'}.</p>}
+      {record.errors.length > 0 && <RecordErrors errors={record.errors} />}
+    </>
+  );
+}
+
+export function DetailPanel({ readId, row, onClose }: DetailPanelProps) {
+  const { details, error } = useObjectDetails(readId, row);
   if (!row) return null;
-  const record = details?.record;
-  const identity = record?.identity;
-  const references = details?.references ?? {};
   return (
     <aside className="detail-panel" aria-label="Details">
       <div className="detail-head">
@@ -164,57 +232,7 @@ export function DetailPanel({ readId, row, onClose }: DetailPanelProps) {
         </p>
         {error && <p className="error-text">{error}</p>}
         {!details && !error && <p className="muted">Reading the object…</p>}
-        {identity && (
-          <section>
-            <h3>Identity</h3>
-            <table className="facts">
-              <tbody>
-                {IDENTITY_FIELDS.filter((f) => identity[f] !== undefined).map((field) => (
-                  <tr key={field}>
-                    <th>{FIELD_LABELS[field]}</th>
-                    <td>
-                      {identity[field]}
-                      <div className="source">from {identity.sources[field]}</div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        )}
-        {record?.kind === 'pending-change' && record.objectNow && (
-          <section>
-            <h3>The object as it is now (synchronized hologram)</h3>
-            <ObjectNow attributes={record.objectNow} references={references} />
-          </section>
-        )}
-        {record?.kind === 'pending-change' && record.changes.length > 0 && (
-          <section>
-            <h3>Attribute changes ({record.changes.length})</h3>
-            <ul className="changes">
-              {record.changes.map((change, i) => (
-                <ChangeView key={`${change.name}-${i}`} change={change} references={references} />
-              ))}
-            </ul>
-          </section>
-        )}
-        {record?.kind === 'no-pending-export' && <p>No pending export. Other states: {record.states.join(', ') || 'none'}.</p>}
-        {record && record.errors.length > 0 && (
-          <section>
-            <h3>Errors</h3>
-            {record.errors.map((e, i) => (
-              <div key={i} className="error-box">
-                <strong>{e.literal ?? e.type}</strong> {e.code && <span className="muted">{e.code}</span>}
-                {e.detail && <p>{e.detail}</p>}
-                {e.retryCount !== undefined && (
-                  <p className="muted">
-                    Retried {e.retryCount} times; last {e.dateOccurred}
-                  </p>
-                )}
-              </div>
-            ))}
-          </section>
-        )}
+        {details && <RecordSections details={details} />}
       </div>
     </aside>
   );

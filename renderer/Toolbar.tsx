@@ -1,7 +1,9 @@
 /** File facts, the operation chips, the object-type filter and the search box. */
 import type { RefObject } from 'react';
 import { operationsInOrder } from '../shared/model/operations.js';
-import { isOperationChosen } from '../shared/rows/filter-rows.js';
+import { ALL_PENDING, ALL_TYPES, isOperationChosen, type OperationChoice } from '../shared/rows/filter-rows.js';
+import { NO_PENDING_EXPORT } from '../shared/rows/change-row.js';
+import { isDeleting } from '../shared/model/operations.js';
 import type { RowCounts } from './useReadSession.js';
 import { formatBytes, formatCount, formatSeconds, operationLabel } from './format.js';
 import type { OpenedFile } from '../shared/app/ipc-contract.js';
@@ -10,11 +12,11 @@ interface ToolbarProps {
   file: OpenedFile;
   counts: RowCounts;
   elapsedMs: number | null;
-  operation: string;
+  operation: OperationChoice;
   objectType: string;
   search: string;
   searchRef: RefObject<HTMLInputElement | null>;
-  onOperation: (operation: string) => void;
+  onOperation: (operation: OperationChoice) => void;
   onObjectType: (objectType: string) => void;
   onSearch: (text: string) => void;
   onExport: () => void;
@@ -28,7 +30,7 @@ function chipOperations(counts: RowCounts): string[] {
 
 export function Toolbar(props: ToolbarProps) {
   const { file, counts } = props;
-  const chip = (value: string, label: string, count: number, extraClass = '') => (
+  const chip = (value: OperationChoice, label: string, count: number, extraClass = '') => (
     <button
       key={value}
       type="button"
@@ -58,16 +60,14 @@ export function Toolbar(props: ToolbarProps) {
       </div>
       <div className="filters" role="toolbar" aria-label="Filters">
         <div className="chips" role="group" aria-label="Operation">
-          {chip('all', 'All', counts.pending)}
-          {chipOperations(counts).map((op) =>
-            chip(op, operationLabel(op), counts.operations[op] ?? 0, op === 'delete' || op === 'delete-add' ? 'chip-danger' : ''),
-          )}
-          {counts.withoutPending > 0 && chip('no pending export', 'No pending export', counts.withoutPending, 'chip-muted')}
+          {chip(ALL_PENDING, 'All', counts.pending)}
+          {chipOperations(counts).map((op) => chip(op, operationLabel(op), counts.operations[op] ?? 0, isDeleting(op) ? 'chip-danger' : ''))}
+          {counts.withoutPending > 0 && chip(NO_PENDING_EXPORT, 'No pending export', counts.withoutPending, 'chip-muted')}
         </div>
         <label className="type-filter">
           Type{' '}
           <select value={props.objectType} onChange={(e) => props.onObjectType(e.target.value)} aria-label="Object type">
-            <option value="all">All types</option>
+            <option value={ALL_TYPES}>All types</option>
             {Object.keys(counts.types)
               .sort()
               .map((type) => (

@@ -30,12 +30,33 @@ export function rowMatcher(filter: RowFilter): (row: ChangeRow) => boolean {
 export const ALL_PENDING = 'all';
 /** Every operation that deletes: what the delete banner's "Show deletes" shows. */
 export const ALL_DELETES = 'all deletes';
+/** The type filter's choice that keeps every object type. */
+export const ALL_TYPES = 'all';
+
+/**
+ * What the operation chips choose: every pending change, every deleting one, the objects without a
+ * pending export, or one operation as the file spells it (unknown operations are kept verbatim).
+ */
+export type OperationChoice = typeof ALL_PENDING | typeof ALL_DELETES | typeof NO_PENDING_EXPORT | (string & {});
+
+/** The grid's filter besides search and column filters. */
+export interface GridFilter {
+  operation: OperationChoice;
+  /** `ALL_TYPES` or one object type. */
+  objectType: string;
+}
+
+export const NO_GRID_FILTER: GridFilter = { operation: ALL_PENDING, objectType: ALL_TYPES };
+
+export function matchesGridFilter(row: ChangeRow, filter: GridFilter): boolean {
+  return matchesOperationChoice(row, filter.operation) && (filter.objectType === ALL_TYPES || row.objectType === filter.objectType);
+}
 
 /**
  * Whether a row is shown for the operation chosen in the grid: pending changes only, unless the
  * choice is the objects without a pending export.
  */
-export function matchesOperationChoice(row: ChangeRow, choice: string): boolean {
+export function matchesOperationChoice(row: ChangeRow, choice: OperationChoice): boolean {
   if (choice === NO_PENDING_EXPORT) return !row.pending;
   if (!row.pending) return false;
   if (choice === ALL_PENDING) return true;
@@ -44,6 +65,6 @@ export function matchesOperationChoice(row: ChangeRow, choice: string): boolean 
 }
 
 /** Whether the chip for `operation` shows as chosen. */
-export function isOperationChosen(operation: string, choice: string): boolean {
+export function isOperationChosen(operation: string, choice: OperationChoice): boolean {
   return choice === operation || (choice === ALL_DELETES && isDeleting(operation));
 }

@@ -1,22 +1,21 @@
 /**
- * A strict parser for one XML element (one `cs-object`) into a small tree.
+ * A strict parser for one XML element (one `cs-object`) into a small tree. It accepts exactly the
+ * XML csexport writes (elements, attributes, text, the five predefined entities and character
+ * references, comments, CDATA) and refuses everything else with a position. DOCTYPE and entity
+ * declarations are refused outright, so no entity is ever expanded. Why hand-written: ARCHITECTURE.md.
  *
- * Why hand-written: measured on this project's 2-core machine, saxes tokenizes at ~49 MB/s with no-op
- * handlers and fast-xml-parser at ~6 MB/s, below the 100 MB/s a 1 GB export needs (see ARCHITECTURE.md).
- * It accepts exactly the XML that csexport writes — elements, attributes, text, the five predefined
- * entities and character references, comments, CDATA — and rejects everything else with a position:
- * DOCTYPE and entity declarations are refused outright, so no entity is ever expanded.
+ * Shaped like htmlparser2's tokenizer: the cursor lives on the parser, and each kind of markup has
+ * one small method that reads it and returns where the next one starts.
  */
 import { ExportReadError, MAX_VALUE_CHARS } from '../read-errors.js';
 import type { CharToByteOffset } from './char-to-byte.js';
+import { CharCodes, isSpace } from './char-codes.js';
+import { isNameStart, NameReader } from './name-trie.js';
+import { normalizeAttributeSpace, normalizedValue, normalizeLineEnds } from './xml-values.js';
 
 export interface XmlElement {
   name: string;
-  /**
-   * Names and values, alternating: `[name, value, name, value, ...]`. A flat array, not an object:
-   * csexport elements carry at most a handful of attributes, and building an object per element with
-   * computed keys was a measurable part of the parse. Read with `attributeOf`.
-   */
+  /** Names and values, alternating: `[name, value, name, value, ...]` (cheaper than an object per element). Read with `attributeOf`. */
   attributes: string[];
   children: XmlElement[];
   /** The element's own text (entities decoded); whitespace between child elements included. */
@@ -30,155 +29,18 @@ export function attributeOf(element: XmlElement, name: string): string | undefin
   return undefined;
 }
 
-const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const ENTITY_PATTERN = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*)?(;)?/g;
-
-function fail(code: 'malformed-xml' | 'doctype-refused' | 'value-too-large', message: string, charIndex: number, toByte: CharToByteOffset): never {
-  throw new ExportReadError(code, message, toByte(charIndex));
+export interface ParseOptions {
+  /** Elements checked as strictly as any other, but not kept. */
+  skip?: ReadonlySet<string>;
+  /**
+   * Elements the caller will never read, decided from the start tag: the parser jumps to their end
+   * tag (by scan) instead of parsing what is inside. Used only where speed matters more than checking
+   * content nobody reads (the bulk pass for grid rows); details re-read objects without it.
+   */
+  jumpOver?: (element: XmlElement, parent: XmlElement | undefined) => boolean;
 }
 
-/** XML 1.0 §2.11: a parser hands on CRLF and lone CR in text as LF (before references are decoded). */
-function normalizeLineEnds(raw: string): string {
-  return raw.indexOf('\r') === -1 ? raw : raw.replace(/\r\n?/g, '\n');
-}
-
-/** XML 1.0 §3.3.3: line ends and tabs in attribute values become spaces. */
-function normalizeAttributeSpace(raw: string): string {
-  return /[\r\n\t]/.test(raw) ? raw.replace(/\r\n|[\r\n\t]/g, ' ') : raw;
-}
-
-/**
- * A value as XML hands it on: `normalize` applied (line ends, or in attributes white space), then
- * references decoded. An error's position is mapped back to the text as written, where each CRLF
- * had become one character and would otherwise put the error too early.
- */
-function normalizedValue(raw: string, start: number, toByte: CharToByteOffset, normalize: (raw: string) => string): string {
-  const normalized = normalize(raw);
-  if (normalized.indexOf('&') === -1) return normalized;
-  if (raw.indexOf('\r\n') === -1) return decodeEntities(normalized, start, toByte);
-  return decodeEntities(normalized, start, (charIndex) => {
-    let r = 0;
-    for (let out = start; out < charIndex && r < raw.length; out++) r += raw.charCodeAt(r) === 13 && raw.charCodeAt(r + 1) === 10 ? 2 : 1;
-    return toByte(start + r);
-  });
-}
-
-export function decodeEntities(raw: string, charIndex: number, toByte: CharToByteOffset): string {
-  if (raw.indexOf('&') === -1) return raw;
-  return raw.replace(ENTITY_PATTERN, (match: string, ref: string | undefined, semicolon: string | undefined, at: number) => {
-    if (!ref || !semicolon) fail('malformed-xml', 'Malformed XML: a bare "&" (write it as &amp;)', charIndex + at, toByte);
-    if (ref.charCodeAt(0) === 35 /* # */) {
-      const code = ref.charCodeAt(1) === 120 /* x */ ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff))
-        fail('malformed-xml', `Malformed XML: invalid character reference "${match}"`, charIndex + at, toByte);
-      return String.fromCodePoint(code);
-    }
-    const value = PREDEFINED_ENTITIES[ref];
-    if (value === undefined) fail('malformed-xml', `Malformed XML: undeclared entity "${match}" (entities are never expanded)`, charIndex + at, toByte);
-    return value;
-  });
-}
-
-/** Per ASCII code: 2 a name may start with it, 1 it may only continue a name, 0 neither. Beyond ASCII: 2. */
-const NAME_CHARS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
-  NAME_CHARS[c] = start ? 2 : (c >= 48 && c <= 57) || c === 45 || c === 46 ? 1 : 0;
-}
-
-function isNameStart(c: number): boolean {
-  return c > 127 || NAME_CHARS[c] === 2;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
-}
-
-/**
- * Element and attribute names repeat endlessly (a few dozen distinct ones per file). They are read by
- * walking a trie of the names seen so far, one table step per character, which hands back one string
- * per name: no allocation per tag, pointer-fast comparisons and Set lookups later, and no second pass
- * to check a cached name against the text (measured: that check cost ~15 % of a parse). Names the trie
- * does not hold yet (or has no room for) are scanned and sliced, then added.
- */
-const NAME_SYMBOLS = new Uint8Array(128);
-let symbolCount = 1;
-for (let c = 0; c < 128; c++) if (NAME_CHARS[c] !== 0) NAME_SYMBOLS[c] = symbolCount++;
-const TRIE_MAX_NODES = 4096;
-/** `trieNext[node * symbolCount + symbol]`: the child node, 0 for none (node 0 is the root). */
-const trieNext = new Int32Array(TRIE_MAX_NODES * symbolCount);
-const trieNames: Array<string | undefined> = [undefined];
-let trieNodes = 1;
-
-function addToTrie(name: string): void {
-  let node = 0;
-  for (let k = 0; k < name.length; k++) {
-    const c = name.charCodeAt(k);
-    if (c >= 128) return;
-    const slot = node * symbolCount + (NAME_SYMBOLS[c] as number);
-    let next = trieNext[slot] as number;
-    if (next === 0) {
-      if (trieNodes >= TRIE_MAX_NODES) return;
-      next = trieNodes++;
-      trieNext[slot] = next;
-      trieNames.push(undefined);
-    }
-    node = next;
-  }
-  // A copy of its own: a slice would keep the whole object's text alive for as long as the trie lives.
-  trieNames[node] = name.length > 12 ? Array.from(name).join('') : name;
-}
-
-/** Where the name read by the last `readName` ends. */
-let nameEnd = 0;
-
-/** Reads the name starting at `start` (its first character already checked); its end is left in `nameEnd`. */
-function readName(text: string, start: number): string {
-  let node = 0;
-  let p = start;
-  for (;;) {
-    const c = text.charCodeAt(p);
-    // Beyond ASCII, or the text's end (NaN): the slow path sorts it out.
-    if (!(c < 128)) break;
-    const symbol = NAME_SYMBOLS[c] as number;
-    if (symbol === 0) {
-      const known = trieNames[node];
-      if (known !== undefined) {
-        nameEnd = p;
-        return known;
-      }
-      break;
-    }
-    const next = trieNext[node * symbolCount + symbol] as number;
-    if (next === 0) break;
-    node = next;
-    p++;
-  }
-  const n = text.length;
-  while (p < n) {
-    const c = text.charCodeAt(p);
-    if (c < 128 && NAME_CHARS[c] === 0) break;
-    p++;
-  }
-  nameEnd = p;
-  const name = text.slice(start, p);
-  addToTrie(name);
-  return name;
-}
-
-function sameChars(text: string, start: number, candidate: string): boolean {
-  for (let k = 0; k < candidate.length; k++) if (text.charCodeAt(start + k) !== candidate.charCodeAt(k)) return false;
-  return true;
-}
-
-function checkValueSize(length: number, at: number, toByte: CharToByteOffset): void {
-  if (length > MAX_VALUE_CHARS) fail('value-too-large', `A value is larger than ${MAX_VALUE_CHARS / 1024 / 1024} MiB; refusing to read it`, at, toByte);
-}
-
-/**
- * Most elements (values, bookkeeping) have no attributes or no children: they share these frozen
- * empties, and get their own array on the first attribute or child. Fewer allocations.
- */
+/** Shared empties for elements with no attributes or children (most of them); replaced on the first one. */
 const NO_ATTRIBUTES: string[] = Object.freeze([]) as unknown as string[];
 const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 
@@ -191,10 +53,21 @@ function standIn(name: string): XmlElement {
   return element;
 }
 
-/**
- * The next position of one character at or after a position, found lazily: one forward scan of the
- * text per character over the whole parse, instead of a regex test per value. `text.length` when none.
- */
+function sameChars(text: string, start: number, candidate: string): boolean {
+  for (let k = 0; k < candidate.length; k++) if (text.charCodeAt(start + k) !== candidate.charCodeAt(k)) return false;
+  return true;
+}
+
+const endTags = new Map<string, string>();
+
+/** `</name>`, made once per name. */
+function endTagOf(name: string): string {
+  let tag = endTags.get(name);
+  if (tag === undefined) endTags.set(name, (tag = `</${name}>`));
+  return tag;
+}
+
+/** The next position of one character at or after a position, found lazily: one forward scan per character over the whole parse. */
 class NextChar {
   private at = -1;
   constructor(
@@ -211,28 +84,231 @@ class NextChar {
   }
 }
 
-export interface ParseOptions {
-  /** Elements checked as strictly as any other, but not kept. */
-  skip?: ReadonlySet<string>;
+class FragmentParser {
+  private readonly stack: XmlElement[] = [];
+  private root: XmlElement | undefined;
+  /** How many skipped elements the cursor is inside. */
+  private skipDepth = 0;
+  /** Whether the start tag read last ended with `/>`. */
+  private selfClosing = false;
+  private readonly names: NameReader;
+  private readonly lts: NextChar;
+  private readonly amps: NextChar;
+  private readonly crs: NextChar;
+  private readonly lfs: NextChar;
+  private readonly tabs: NextChar;
+
+  constructor(
+    private readonly text: string,
+    private readonly toByte: CharToByteOffset,
+    private readonly options: ParseOptions,
+  ) {
+    this.names = new NameReader(text);
+    this.lts = new NextChar(text, '<');
+    this.amps = new NextChar(text, '&');
+    this.crs = new NextChar(text, '\r');
+    this.lfs = new NextChar(text, '\n');
+    this.tabs = new NextChar(text, '\t');
+  }
+
+  private fail(message: string, charIndex: number, code: 'malformed-xml' | 'doctype-refused' | 'value-too-large' = 'malformed-xml'): never {
+    throw new ExportReadError(code, message, this.toByte(charIndex));
+  }
+
+  private checkValueSize(length: number, at: number): void {
+    if (length > MAX_VALUE_CHARS) this.fail(`A value is larger than ${MAX_VALUE_CHARS / 1024 / 1024} MiB; refusing to read it`, at, 'value-too-large');
+  }
+
+  parse(): XmlElement {
+    const { text } = this;
+    // XML allows no U+0000 anywhere; rows travel between threads joined by it (packed-rows.ts).
+    const nul = text.indexOf('\u0000');
+    if (nul !== -1) this.fail('Malformed XML: a NUL character (U+0000), which XML does not allow', nul);
+    let i = 0;
+    while (i < text.length) {
+      const lt = this.lts.from(i);
+      if (lt > i) this.readText(i, lt);
+      if (lt >= text.length) break;
+      i = this.readMarkup(lt);
+    }
+    const unclosed = this.stack[this.stack.length - 1];
+    if (unclosed) this.fail(`Malformed XML: <${unclosed.name}> is never closed`, text.length);
+    if (!this.root) this.fail('Malformed XML: no element found', 0);
+    return this.root;
+  }
+
+  /** The markup at `lt` (a `<`); returns where the next text starts. */
+  private readMarkup(lt: number): number {
+    switch (this.text.charCodeAt(lt + 1)) {
+      case CharCodes.Slash:
+        return this.readEndTag(lt);
+      case CharCodes.Bang:
+        return this.readDeclaration(lt);
+      case CharCodes.Question:
+        return this.readProcessingInstruction(lt);
+      default:
+        return this.readStartTag(lt);
+    }
+  }
+
+  /** Text from `i` up to the next `<`: the open element's text, or whitespace outside the root. */
+  private readText(i: number, lt: number): void {
+    const { text } = this;
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      for (let k = i; k < lt; k++) if (!isSpace(text.charCodeAt(k))) this.fail('Malformed XML: text outside an element', k);
+      return;
+    }
+    this.checkValueSize(lt - i + top.text.length, i);
+    const raw = text.slice(i, lt);
+    const value = this.amps.from(i) < lt || this.crs.from(i) < lt ? normalizedValue(raw, i, this.toByte, normalizeLineEnds) : raw;
+    if (this.skipDepth === 0) top.text = top.text === '' ? value : top.text + value;
+  }
+
+  private readEndTag(lt: number): number {
+    const { text } = this;
+    const open = this.stack.pop();
+    const nameStart = lt + 2;
+    // The usual case, `</name>` exactly, compared in place: no string is made for an end tag.
+    if (open !== undefined && text.charCodeAt(nameStart + open.name.length) === CharCodes.Gt && sameChars(text, nameStart, open.name)) {
+      // Skipped elements sit on top of the stack, so while skipping every pop is a stand-in.
+      if (this.skipDepth > 0) this.skipDepth--;
+      return nameStart + open.name.length + 1;
+    }
+    const gt = text.indexOf('>', lt);
+    if (gt === -1) this.fail('Malformed XML: unclosed end tag', lt);
+    let nameEnd = gt;
+    while (nameEnd > nameStart && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
+    if (!open || nameEnd - nameStart !== open.name.length || !text.startsWith(open.name, nameStart)) {
+      const name = text.slice(nameStart, nameEnd);
+      if (!open) this.fail(`Malformed XML: end tag </${name}> without a start tag`, lt);
+      this.fail(`Malformed XML: <${open.name}> is closed by </${name}>`, lt);
+    }
+    if (this.skipDepth > 0) this.skipDepth--;
+    return gt + 1;
+  }
+
+  /** `<!`: a comment, a CDATA section, or a declaration, which is refused. */
+  private readDeclaration(lt: number): number {
+    const { text } = this;
+    if (text.startsWith('<!--', lt)) return this.readComment(lt);
+    if (text.startsWith('<![CDATA[', lt)) return this.readCdata(lt);
+    if (text.startsWith('<!DOCTYPE', lt) || text.startsWith('<!ENTITY', lt))
+      this.fail('This file declares a DOCTYPE or entities; Export Review refuses such files (csexport never writes them)', lt, 'doctype-refused');
+    this.fail('Malformed XML: unknown markup "<!"', lt);
+  }
+
+  private readComment(lt: number): number {
+    const end = this.text.indexOf('-->', lt + 4);
+    if (end === -1) this.fail('Malformed XML: unclosed comment', lt);
+    return end + 3;
+  }
+
+  private readCdata(lt: number): number {
+    const end = this.text.indexOf(']]>', lt + 9);
+    const top = this.stack[this.stack.length - 1];
+    if (end === -1 || !top) this.fail('Malformed XML: CDATA section outside an element or unclosed', lt);
+    this.checkValueSize(end - lt + top.text.length, lt);
+    if (this.skipDepth === 0) top.text += normalizeLineEnds(this.text.slice(lt + 9, end));
+    return end + 3;
+  }
+
+  private readProcessingInstruction(lt: number): number {
+    const end = this.text.indexOf('?>', lt + 2);
+    if (end === -1) this.fail('Malformed XML: unclosed processing instruction', lt);
+    return end + 2;
+  }
+
+  private readStartTag(lt: number): number {
+    if (!isNameStart(this.text.charCodeAt(lt + 1))) this.fail('Malformed XML: "<" that does not start a tag (write it as &lt;)', lt);
+    const nameEnd = this.names.read(lt + 1);
+    const name = this.names.name;
+    const skipped = this.skipDepth > 0 || (this.options.skip !== undefined && this.options.skip.has(name));
+    const element: XmlElement = skipped ? standIn(name) : { name, attributes: NO_ATTRIBUTES, children: NO_CHILDREN, text: '' };
+    const end = this.readAttributes(element, nameEnd, skipped, lt);
+    const parent = this.stack[this.stack.length - 1];
+    if (!skipped && !this.selfClosing && this.options.jumpOver?.(element, parent)) {
+      const close = this.endTagAfter(name, end);
+      if (close !== -1) return close + name.length + 3;
+    }
+    this.attach(element, parent, skipped, lt);
+    if (!this.selfClosing) {
+      this.stack.push(element);
+      if (skipped) this.skipDepth++;
+    }
+    return end;
+  }
+
+  /** Reads attributes from `p` to the tag's end; returns where the tag ends and sets `selfClosing`. */
+  private readAttributes(element: XmlElement, p: number, skipped: boolean, lt: number): number {
+    const { text } = this;
+    for (;;) {
+      const spaceStart = p;
+      while (p < text.length && isSpace(text.charCodeAt(p))) p++;
+      if (p >= text.length) this.fail(`Malformed XML: unclosed start tag <${element.name}>`, lt);
+      const c = text.charCodeAt(p);
+      if (c === CharCodes.Gt || (c === CharCodes.Slash && text.charCodeAt(p + 1) === CharCodes.Gt)) {
+        this.selfClosing = c === CharCodes.Slash;
+        return this.selfClosing ? p + 2 : p + 1;
+      }
+      if (p === spaceStart || !isNameStart(c)) this.fail(`Malformed XML: bad attribute syntax in <${element.name}>`, p);
+      p = this.readAttribute(element, p, skipped);
+    }
+  }
+
+  /** One `name="value"` from `nameStart`; returns the position after its closing quote. */
+  private readAttribute(element: XmlElement, nameStart: number, skipped: boolean): number {
+    const { text } = this;
+    let p = this.names.read(nameStart);
+    const name = this.names.name;
+    while (p < text.length && isSpace(text.charCodeAt(p))) p++;
+    if (text.charCodeAt(p) !== CharCodes.Eq) this.fail(`Malformed XML: attribute "${name}" has no value`, p);
+    p++;
+    while (p < text.length && isSpace(text.charCodeAt(p))) p++;
+    const quote = text.charCodeAt(p);
+    if (quote !== CharCodes.DoubleQuote && quote !== CharCodes.SingleQuote) this.fail(`Malformed XML: attribute "${name}" value is not quoted`, p);
+    const valueStart = p + 1;
+    const valueEnd = text.indexOf(quote === CharCodes.DoubleQuote ? '"' : "'", valueStart);
+    if (valueEnd === -1) this.fail(`Malformed XML: unclosed attribute value for "${name}"`, p);
+    this.checkValueSize(valueEnd - valueStart, p);
+    if (this.lts.from(valueStart) < valueEnd) this.fail(`Malformed XML: "<" inside the value of attribute "${name}"`, p);
+    if (skipped) return valueEnd + 1;
+    let value = text.slice(valueStart, valueEnd);
+    const special =
+      this.amps.from(valueStart) < valueEnd ||
+      this.crs.from(valueStart) < valueEnd ||
+      this.lfs.from(valueStart) < valueEnd ||
+      this.tabs.from(valueStart) < valueEnd;
+    if (special) value = normalizedValue(value, valueStart, this.toByte, normalizeAttributeSpace);
+    if (element.attributes === NO_ATTRIBUTES) element.attributes = [name, value];
+    else this.addAttribute(element, name, value, nameStart);
+    return valueEnd + 1;
+  }
+
+  /** A second or later attribute: names are checked against the earlier ones. */
+  private addAttribute(element: XmlElement, name: string, value: string, nameStart: number): void {
+    if (attributeOf(element, name) !== undefined) this.fail(`Malformed XML: attribute "${name}" appears twice`, nameStart);
+    element.attributes.push(name, value);
+  }
+
   /**
-   * Elements the caller will never read, decided from the start tag: the parser jumps to their end
-   * tag (by scan) instead of parsing what is inside. Used only where speed matters more than checking
-   * content nobody reads (the bulk pass for grid rows); details re-read objects without it.
+   * Where `name`'s end tag is, by scan. Had a same-name element nested inside, this would be the inner
+   * one's end tag, and the outer end tag then fails the parent's end-tag check: an error, never a
+   * silent misreading. No element csexport writes nests inside one of its own name.
    */
-  jumpOver?: (element: XmlElement, parent: XmlElement | undefined) => boolean;
-}
+  private endTagAfter(name: string, from: number): number {
+    return this.text.indexOf(endTagOf(name), from);
+  }
 
-const endTags = new Map<string, string>();
-
-/**
- * Where `name`'s end tag is, by scan. Had a same-name element nested inside, this would be the inner
- * one's end tag, and the outer end tag then fails the parent's end-tag check: an error, never a silent
- * misreading. No element csexport writes nests inside one of its own name.
- */
-function endTagAfter(text: string, name: string, from: number): number {
-  let tag = endTags.get(name);
-  if (tag === undefined) endTags.set(name, (tag = `</${name}>`));
-  return text.indexOf(tag, from);
+  /** Hangs a new element under its parent, or makes it the root (of which there is one). */
+  private attach(element: XmlElement, parent: XmlElement | undefined, skipped: boolean, lt: number): void {
+    if (parent) {
+      if (skipped) return;
+      if (parent.children === NO_CHILDREN) parent.children = [element];
+      else parent.children.push(element);
+    } else if (this.root) this.fail(`Malformed XML: a second top-level element <${element.name}>`, lt);
+    else this.root = element;
+  }
 }
 
 /**
@@ -241,163 +317,5 @@ function endTagAfter(text: string, name: string, from: number): number {
  * made for them, which is most of the saving on csexport's bookkeeping elements.
  */
 export function parseXmlElement(text: string, toByte: CharToByteOffset, options: ParseOptions = {}): XmlElement {
-  const { skip, jumpOver } = options;
-  const n = text.length;
-  // XML allows no U+0000 anywhere; rows travel between threads joined by it (packed-rows.ts).
-  const nul = text.indexOf('\u0000');
-  if (nul !== -1) fail('malformed-xml', 'Malformed XML: a NUL character (U+0000), which XML does not allow', nul, toByte);
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  let i = 0;
-  let skipDepth = 0;
-  const lts = new NextChar(text, '<');
-  const amps = new NextChar(text, '&');
-  const crs = new NextChar(text, '\r');
-  const lfs = new NextChar(text, '\n');
-  const tabs = new NextChar(text, '\t');
-
-  while (i < n) {
-    const lt = lts.from(i);
-    if (lt > i) {
-      const top = stack[stack.length - 1];
-      if (top) {
-        checkValueSize(lt - i + top.text.length, i, toByte);
-        const raw = text.slice(i, lt);
-        const value = amps.from(i) < lt || crs.from(i) < lt ? normalizedValue(raw, i, toByte, normalizeLineEnds) : raw;
-        if (skipDepth === 0) top.text = top.text === '' ? value : top.text + value;
-      } else {
-        for (let k = i; k < lt; k++) if (!isSpace(text.charCodeAt(k))) fail('malformed-xml', 'Malformed XML: text outside an element', k, toByte);
-      }
-    }
-    if (lt >= n) break;
-    const c = text.charCodeAt(lt + 1);
-
-    if (c === 47 /* / */) {
-      const open = stack.pop();
-      const nameStart = lt + 2;
-      // The usual case, `</name>` exactly, compared in place: no string is made for an end tag.
-      if (open !== undefined && text.charCodeAt(nameStart + open.name.length) === 62 /* > */ && sameChars(text, nameStart, open.name)) {
-        // Skipped elements sit on top of the stack, so while skipping every pop is a stand-in.
-        if (skipDepth > 0) skipDepth--;
-        i = nameStart + open.name.length + 1;
-        continue;
-      }
-      const gt = text.indexOf('>', lt);
-      if (gt === -1) fail('malformed-xml', 'Malformed XML: unclosed end tag', lt, toByte);
-      let nameEnd = gt;
-      while (nameEnd > nameStart && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
-      if (!open || nameEnd - nameStart !== open.name.length || !text.startsWith(open.name, nameStart)) {
-        const name = text.slice(nameStart, nameEnd);
-        if (!open) fail('malformed-xml', `Malformed XML: end tag </${name}> without a start tag`, lt, toByte);
-        fail('malformed-xml', `Malformed XML: <${open.name}> is closed by </${name}>`, lt, toByte);
-      }
-      if (skipDepth > 0) skipDepth--;
-      i = gt + 1;
-      continue;
-    }
-
-    if (c === 33 /* ! */) {
-      if (text.startsWith('<!--', lt)) {
-        const end = text.indexOf('-->', lt + 4);
-        if (end === -1) fail('malformed-xml', 'Malformed XML: unclosed comment', lt, toByte);
-        i = end + 3;
-        continue;
-      }
-      if (text.startsWith('<![CDATA[', lt)) {
-        const end = text.indexOf(']]>', lt + 9);
-        const top = stack[stack.length - 1];
-        if (end === -1 || !top) fail('malformed-xml', 'Malformed XML: CDATA section outside an element or unclosed', lt, toByte);
-        checkValueSize(end - lt + top.text.length, lt, toByte);
-        if (skipDepth === 0) top.text += normalizeLineEnds(text.slice(lt + 9, end));
-        i = end + 3;
-        continue;
-      }
-      if (text.startsWith('<!DOCTYPE', lt) || text.startsWith('<!ENTITY', lt)) {
-        fail('doctype-refused', 'This file declares a DOCTYPE or entities; Export Review refuses such files (csexport never writes them)', lt, toByte);
-      }
-      fail('malformed-xml', 'Malformed XML: unknown markup "<!"', lt, toByte);
-    }
-
-    if (c === 63 /* ? */) {
-      const end = text.indexOf('?>', lt + 2);
-      if (end === -1) fail('malformed-xml', 'Malformed XML: unclosed processing instruction', lt, toByte);
-      i = end + 2;
-      continue;
-    }
-
-    // Start tag.
-    if (!isNameStart(c)) fail('malformed-xml', 'Malformed XML: "<" that does not start a tag (write it as &lt;)', lt, toByte);
-    const name = readName(text, lt + 1);
-    let p = nameEnd;
-    const skipped = skipDepth > 0 || (skip !== undefined && skip.has(name));
-    const element: XmlElement = skipped ? standIn(name) : { name, attributes: NO_ATTRIBUTES, children: NO_CHILDREN, text: '' };
-    let selfClosing = false;
-    for (;;) {
-      const spaceStart = p;
-      while (p < n && isSpace(text.charCodeAt(p))) p++;
-      if (p >= n) fail('malformed-xml', `Malformed XML: unclosed start tag <${element.name}>`, lt, toByte);
-      const ch = text.charCodeAt(p);
-      if (ch === 62 /* > */) {
-        p++;
-        break;
-      }
-      if (ch === 47 /* / */ && text.charCodeAt(p + 1) === 62) {
-        selfClosing = true;
-        p += 2;
-        break;
-      }
-      if (p === spaceStart || !isNameStart(ch)) fail('malformed-xml', `Malformed XML: bad attribute syntax in <${element.name}>`, p, toByte);
-      const nameStart = p;
-      const attrName = readName(text, p);
-      p = nameEnd;
-      while (p < n && isSpace(text.charCodeAt(p))) p++;
-      if (text.charCodeAt(p) !== 61 /* = */) fail('malformed-xml', `Malformed XML: attribute "${attrName}" has no value`, p, toByte);
-      p++;
-      while (p < n && isSpace(text.charCodeAt(p))) p++;
-      const quote = text.charCodeAt(p);
-      if (quote !== 34 && quote !== 39) fail('malformed-xml', `Malformed XML: attribute "${attrName}" value is not quoted`, p, toByte);
-      const valueStart = p + 1;
-      const valueEnd = text.indexOf(quote === 34 ? '"' : "'", valueStart);
-      if (valueEnd === -1) fail('malformed-xml', `Malformed XML: unclosed attribute value for "${attrName}"`, p, toByte);
-      checkValueSize(valueEnd - valueStart, p, toByte);
-      if (lts.from(valueStart) < valueEnd) fail('malformed-xml', `Malformed XML: "<" inside the value of attribute "${attrName}"`, p, toByte);
-      let value = text.slice(valueStart, valueEnd);
-      if (amps.from(valueStart) < valueEnd || crs.from(valueStart) < valueEnd || lfs.from(valueStart) < valueEnd || tabs.from(valueStart) < valueEnd) {
-        value = normalizedValue(value, valueStart, toByte, normalizeAttributeSpace);
-      }
-      if (!skipped) {
-        if (element.attributes === NO_ATTRIBUTES) element.attributes = [attrName, value];
-        else {
-          if (attributeOf(element, attrName) !== undefined) fail('malformed-xml', `Malformed XML: attribute "${attrName}" appears twice`, nameStart, toByte);
-          element.attributes.push(attrName, value);
-        }
-      }
-      p = valueEnd + 1;
-    }
-    const parent = stack[stack.length - 1];
-    if (!skipped && !selfClosing && jumpOver?.(element, parent)) {
-      const close = endTagAfter(text, name, p);
-      if (close !== -1) {
-        i = close + name.length + 3;
-        continue;
-      }
-    }
-    if (parent) {
-      if (!skipped) {
-        if (parent.children === NO_CHILDREN) parent.children = [element];
-        else parent.children.push(element);
-      }
-    } else if (root) fail('malformed-xml', `Malformed XML: a second top-level element <${element.name}>`, lt, toByte);
-    else root = element;
-    if (!selfClosing) {
-      stack.push(element);
-      if (skipped) skipDepth++;
-    }
-    i = p;
-  }
-
-  const unclosed = stack[stack.length - 1];
-  if (unclosed) fail('malformed-xml', `Malformed XML: <${unclosed.name}> is never closed`, n, toByte);
-  if (!root) fail('malformed-xml', 'Malformed XML: no element found', 0, toByte);
-  return root;
+  return new FragmentParser(text, toByte, options).parse();
 }
