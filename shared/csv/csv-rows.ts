@@ -7,45 +7,20 @@ import type { AttributeChange, AttributeValue, PendingChange } from '../model/cs
 import type { ChangeRow } from '../rows/change-row.js';
 import { displayValue } from '../model/attribute-values.js';
 import type { ReferenceIndex } from '../rows/reference-index.js';
+import { ROW_FIELDS } from '../rows/row-fields.js';
 
 export type CsvLevel = 'object' | 'attribute';
 
-export const OBJECT_COLUMNS = [
-  'Operation',
-  'Object type',
-  'DN',
-  'UPN',
-  'Display name',
-  'Mail',
-  'Primary SMTP',
-  'Source anchor',
-  'Alias',
-  'sAMAccountName',
-  'Changed attributes',
-  'Identity source',
-  'New DN',
-  'Error',
-  'Id',
-] as const;
+const CSV_FIELDS = ROW_FIELDS.filter((field) => field.csvColumn !== undefined);
+
+/** The object level's columns: ROW_FIELDS's, in its order. */
+export const OBJECT_COLUMNS: readonly string[] = CSV_FIELDS.map((field) => field.csvColumn as string);
 
 export function objectCsvRow(row: ChangeRow): string[] {
-  return [
-    row.operation,
-    row.objectType,
-    row.dn,
-    row.userPrincipalName,
-    row.displayName,
-    row.mail,
-    row.primarySmtp,
-    row.sourceAnchor,
-    row.alias,
-    row.samAccountName,
-    row.changedAttributes.join('; '),
-    row.identitySource,
-    row.newDn,
-    row.firstError,
-    row.id,
-  ];
+  return CSV_FIELDS.map(({ key, kind }) => {
+    const value = row[key];
+    return kind === 'list' ? (value as string[]).join('; ') : String(value);
+  });
 }
 
 export const ATTRIBUTE_COLUMNS = [
