@@ -61,8 +61,8 @@ const columns: ColDef<ChangeRow>[] = [
 
 /**
  * The header's select-all box only once the read is done: AG Grid works out its state by walking
- * every row after each batch that arrives (measured: about a fifth of the grid's time while 260,000
- * rows stream in), and "select all" of a file still arriving would select a moving target anyway.
+ * every row after each batch that arrives (its cost: ARCHITECTURE.md), and "select all" of a file
+ * still arriving would select a moving target anyway.
  */
 function rowSelectionFor(reading: boolean): RowSelectionOptions<ChangeRow> {
   return { mode: 'multiRow', checkboxes: true, headerCheckbox: !reading, selectAll: 'filtered', enableClickSelection: false };

@@ -1,6 +1,6 @@
 /**
  * The few platform globals shared/ uses: present, with these shapes, in both browsers and Node.js.
- * Declared here so shared/ compiles without the DOM or Node type libraries (tsconfig.shared.json).
+ * Declared here so shared/ compiles without the DOM or Node type libraries (shared/tsconfig.json).
  */
 declare global {
   interface TextDecoderOptions {

@@ -71,7 +71,10 @@ function printableText(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Parses an `integer` value: hex with or without `0x` (as the sync engine writes), or decimal. */
+/**
+ * Parses an `integer` value. csexport writes integers in hex, with or without `0x`: so an all-digit
+ * value is hex too (`200` is 512), never decimal.
+ */
 export function parseIntegerValue(raw: string): number | undefined {
   const text = raw.trim();
   if (/^-?0x[0-9a-f]+$/i.test(text)) return Number.parseInt(text.replace(/0x/i, ''), 16) * (text.startsWith('-') ? -1 : 1);

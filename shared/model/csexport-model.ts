@@ -1,7 +1,8 @@
 /**
  * The csexport model: what the reader yields for each `cs-object` of a `csexport /f:x` file.
  * Plain, serialisable data (no classes, no functions) so it crosses worker and IPC boundaries as is,
- * and can be saved beside the file later (review marks, comparisons). See ../shared/docs/csexport-format.md.
+ * and can be saved beside the file later (review marks, comparisons). The format, element by element:
+ * test-data/reference-samples/README.md and the samples themselves; how the reader takes it: ARCHITECTURE.md.
  */
 
 /**

@@ -26,8 +26,7 @@ export class ParsePool {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      // A larger young generation: parsing allocates many short-lived objects, and fewer scavenges
-      // measured ~4 % faster at 64 MB (128 MB gained nothing more and cost ~150 MB of RSS).
+      // A larger young generation: parsing makes many short-lived objects (figures: ARCHITECTURE.md).
       const worker = startWorker(parseWorkerUrl(), { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       worker.on('message', (result: ParseBatchResult) => this.settle(result));
       worker.on('error', (error) => this.failAll(new ExportReadError('io-error', `A parse worker failed: ${error.message}`)));
