@@ -46,7 +46,10 @@ export default tseslint.config(
           paths: [electronImport],
           patterns: [
             { group: ['node:*', 'fs', 'path', 'worker_threads'], message: 'The renderer reaches Node only through the preload API.' },
-            { group: ['**/*.node', '**/*.node.js', '**/*.node.ts'], message: 'shared/**/*.node.ts runs in Node only; the renderer reaches it through the preload API.' },
+            {
+              group: ['**/*.node', '**/*.node.js', '**/*.node.ts'],
+              message: 'shared/**/*.node.ts runs in Node only; the renderer reaches it through the preload API.',
+            },
           ],
         },
       ],
