@@ -5,6 +5,7 @@
  */
 import type { ChangeRow } from '../rows/change-row.js';
 import type { ReadProgress } from '../model/csexport-model.js';
+import { tally } from '../model/operations.js';
 import { ATTRIBUTE_COLUMNS, OBJECT_COLUMNS, attributeCsvRows, objectCsvRow, type CsvLevel } from './csv-rows.js';
 import { rowMatcher, type RowFilter } from '../rows/filter-rows.js';
 import { readExportFile, readExportRows } from '../read/read-export-file.node.js';
@@ -46,7 +47,7 @@ export async function exportCsv(sourcePath: string, csvPath: string, request: Cs
   let objects = 0;
   const operationTotals: Record<string, number> = {};
   const count = (row: ChangeRow) => {
-    if (row.pending) operationTotals[row.operation] = (operationTotals[row.operation] ?? 0) + 1;
+    if (row.pending) tally(operationTotals, row.operation);
   };
 
   if (request.level === 'object') {
