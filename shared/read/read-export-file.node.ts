@@ -200,7 +200,11 @@ class BodyReader {
   private async submit(slices: ObjectSlice[]): Promise<void> {
     const batch = toBatch(this.batchId++, this.consumer.output, this.encoding, slices);
     if (!this.pool) return this.deliver(this.parseHere(batch));
-    this.inFlight.push(this.pool.parse(batch));
+    const parsed = this.pool.parse(batch);
+    // Marked handled now: it may fail while an earlier batch is awaited, which Node would otherwise
+    // report as an unhandled rejection and end the process. Awaiting it later still throws.
+    parsed.catch(() => undefined);
+    this.inFlight.push(parsed);
     // Keep every worker busy, but bound memory: at most two batches per worker in flight.
     while (this.inFlight.length > 2 * this.pool.size) this.deliver(await (this.inFlight.shift() as Promise<ParsedBatch>));
   }
@@ -239,8 +243,6 @@ class BodyReader {
       if (pending.length) await this.submit(pending);
       while (this.inFlight.length) this.deliver(await (this.inFlight.shift() as Promise<ParsedBatch>));
     } finally {
-      // Batches never awaited (after an error) must not surface as unhandled rejections.
-      for (const promise of this.inFlight) promise.catch(() => undefined);
       await this.pool?.close();
     }
     this.report(this.totalBytes);
