@@ -61,3 +61,21 @@ export function fromReadErrorInfo(info: ReadErrorInfo): ExportReadError {
 /** Limits that keep memory bounded whatever the input. */
 export const MAX_VALUE_CHARS = 16 * 1024 * 1024;
 export const MAX_OBJECT_BYTES = 64 * 1024 * 1024;
+/** csexport nests about ten levels deep; anything past this is refused rather than risked. */
+export const MAX_DEPTH = 256;
+
+const QUOTE_LIMIT = 40;
+
+/**
+ * Text from the file as a message may show it: one line, quoted, control and invisible characters
+ * escaped, at most 40 characters. A message never prints raw input: a terminal escape or a CR in a
+ * tag name must not clear a screen or forge a line.
+ */
+export function quoteInput(text: string): string {
+  const cut = Array.from(text);
+  const shown = cut.length > QUOTE_LIMIT ? `${cut.slice(0, QUOTE_LIMIT).join('')}…` : text;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+  return `"${shown.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb"\\]/g, (c) =>
+    c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )}"`;
+}

@@ -7,7 +7,7 @@ import { ExportReadError } from '../read-errors.js';
 
 export function parseCsObject(text: string, fileOffset: number, byteLength: number, encoding: ExportEncoding, withValuesNowAndAfter = true): CsObjectRecord {
   const toByte = charToByteOffset(text, fileOffset, encoding);
-  const element = parseXmlElement(text, toByte, withValuesNowAndAfter ? { skip: UNUSED_ELEMENTS } : { jumpOver: notNeededForRows });
+  const element = parseXmlElement(text, toByte, withValuesNowAndAfter ? { skip: UNUSED_ELEMENTS } : { skipWhen: notNeededForRows });
   if (element.name !== 'cs-object') throw new ExportReadError('unexpected-content', `Expected <cs-object>, found <${element.name}>`, fileOffset);
   return toCsObjectRecord(element, { offset: fileOffset, length: byteLength }, withValuesNowAndAfter);
 }

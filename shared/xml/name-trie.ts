@@ -5,6 +5,7 @@
  * ARCHITECTURE.md, "The reader".
  */
 import { CharCodes } from './char-codes.js';
+import { isXmlName } from './xml-chars.js';
 
 /** Per ASCII code: 2 a name may start with it, 1 it may only continue a name, 0 neither. Beyond ASCII: 2. */
 const NAME_CHARS = new Uint8Array(CharCodes.LastAscii + 1);
@@ -64,7 +65,7 @@ export class NameReader {
 
   constructor(private readonly text: string) {}
 
-  /** Reads the name starting at `start` (its first character already checked) and returns where it ends. */
+  /** Reads the name starting at `start` (its first character already checked) and returns where it ends; -1 for a name XML does not allow. */
   read(start: number): number {
     const text = this.text;
     let node = 0;
@@ -87,6 +88,8 @@ export class NameReader {
     }
     const end = scanToNameEnd(text, p);
     this.name = text.slice(start, end);
+    // Names new to the trie, or beyond ASCII, are checked whole against XML's rule for names.
+    if (!isXmlName(this.name)) return -1;
     add(this.name);
     return end;
   }

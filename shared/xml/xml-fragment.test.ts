@@ -48,13 +48,18 @@ describe('parseXmlElement', () => {
     }
   });
 
-  it('jumps over elements the caller will not read, and still fails on what it cannot jump', () => {
-    const jumpOver = (element: { name: string }) => element.name === 'skip';
-    const root = parseXmlElement('<a><skip x="1"><deep>text &unknown; <b></deep></skip><keep>k</keep></a>', at, { jumpOver });
+  it('skips elements the caller will not read, lexing them by the same rules as the rest', () => {
+    const skipWhen = (element: { name: string }) => element.name === 'skip';
+    const legal = '<a><skip x="1"><deep>t &amp; <![CDATA[</keep><b>]]><!-- </skip> --><?pi </skip>?><skip>in</skip ></deep ></skip><keep>k</keep></a>';
+    const root = parseXmlElement(legal, at, { skipWhen });
     expect(root.children.map((c) => c.name)).toEqual(['keep']);
-    // A same-name element inside would end the jump early: the leftover end tag is an error, not a misreading.
-    expect(() => parseXmlElement('<a><skip><skip></skip>tail</skip></a>', at, { jumpOver })).toThrow(/<a> is closed by <\/skip>/);
+    expect(root.children[0]?.text).toBe('k');
+    // What the skipped element holds must be as well-formed as anything read: an unknown entity, a stray tag.
+    expect(() => parseXmlElement('<a><skip><deep>text &unknown;</deep></skip></a>', at, { skipWhen })).toThrow(/undeclared entity/);
+    expect(() => parseXmlElement('<a><skip><deep><b></deep></skip></a>', at, { skipWhen })).toThrow(/<b> is closed by <\/deep>/);
+    expect(() => parseXmlElement('<a><skip><d x="1" x="2"/></skip></a>', at, { skipWhen })).toThrow(/appears twice/);
   });
+
   it('decodes each value on its own, wherever the previous special character was', () => {
     const root = parseXmlElement('<a><b x="1&amp;2" y="3" z="4\t5"/><c w="&lt;" v="plain">t&amp;u</c><d>no entities</d ><e>x\r\ny</e></a >', at);
     const [b, c, d, e] = root.children;

@@ -1,17 +1,19 @@
 /**
- * A strict parser for one XML element (one `cs-object`) into a small tree. It accepts exactly the
- * XML csexport writes (elements, attributes, text, the five predefined entities and character
- * references, comments, CDATA) and refuses everything else with a position. DOCTYPE and entity
- * declarations are refused outright, so no entity is ever expanded. Why hand-written: ARCHITECTURE.md.
+ * A strict parser for one XML element (one `cs-object`) into a small tree. It accepts well-formed
+ * XML 1.0 (elements, attributes, text, the five predefined entities and character references,
+ * comments, CDATA, processing instructions) and refuses everything else with a position, as libxml2
+ * does. DOCTYPE and entity declarations are refused outright, so no entity is ever expanded.
+ * Why hand-written: ARCHITECTURE.md.
  *
  * Shaped like htmlparser2's tokenizer: the cursor lives on the parser, and each kind of markup has
  * one small method that reads it and returns where the next one starts.
  */
-import { ExportReadError, MAX_VALUE_CHARS } from '../read-errors.js';
+import { ExportReadError, MAX_DEPTH, MAX_VALUE_CHARS, quoteInput } from '../read-errors.js';
 import type { CharToByteOffset } from './char-to-byte.js';
 import { CharCodes, isSpace } from './char-codes.js';
 import { isNameStart, NameReader } from './name-trie.js';
-import { normalizeAttributeSpace, normalizedValue, normalizeLineEnds } from './xml-values.js';
+import { checkReferences, normalizeAttributeSpace, normalizedValue, normalizeLineEnds } from './xml-values.js';
+import { firstForbiddenChar, isXmlName } from './xml-chars.js';
 
 export interface XmlElement {
   name: string;
@@ -33,11 +35,11 @@ export interface ParseOptions {
   /** Elements checked as strictly as any other, but not kept. */
   skip?: ReadonlySet<string>;
   /**
-   * Elements the caller will never read, decided from the start tag: the parser jumps to their end
-   * tag (by scan) instead of parsing what is inside. Used only where speed matters more than checking
-   * content nobody reads (the bulk pass for grid rows); details re-read objects without it.
+   * Elements the caller will never read, decided from the start tag (its name and attributes): what
+   * is inside is lexed with every check XML asks for, but nothing is built. The bulk pass for grid
+   * rows skips bookkeeping and hologram attributes this way.
    */
-  jumpOver?: (element: XmlElement, parent: XmlElement | undefined) => boolean;
+  skipWhen?: (element: XmlElement, parent: XmlElement | undefined) => boolean;
 }
 
 /** Shared empties for elements with no attributes or children (most of them); replaced on the first one. */
@@ -53,35 +55,29 @@ function standIn(name: string): XmlElement {
   return element;
 }
 
-function sameChars(text: string, start: number, candidate: string): boolean {
-  for (let k = 0; k < candidate.length; k++) if (text.charCodeAt(start + k) !== candidate.charCodeAt(k)) return false;
-  return true;
-}
+/** Past this many attributes on one element, duplicates are found with a Set: the check stays linear. */
+const LINEAR_ATTRIBUTE_CHECK = 8;
 
-const endTags = new Map<string, string>();
-
-/** `</name>`, made once per name. */
-function endTagOf(name: string): string {
-  let tag = endTags.get(name);
-  if (tag === undefined) endTags.set(name, (tag = `</${name}>`));
-  return tag;
-}
-
-/** The next position of one character at or after a position, found lazily: one forward scan per character over the whole parse. */
-class NextChar {
+/** The next position of a pattern at or after a position, found lazily: one forward scan per pattern over the whole parse. */
+class NextMatch {
   private at = -1;
   constructor(
     private readonly text: string,
-    private readonly char: string,
+    private readonly pattern: string,
   ) {}
 
   from(i: number): number {
     if (this.at < i) {
-      const found = this.text.indexOf(this.char, i);
+      const found = this.text.indexOf(this.pattern, i);
       this.at = found === -1 ? this.text.length : found;
     }
     return this.at;
   }
+}
+
+/** An end tag as a message shows it: as written when it is a plain name, quoted and escaped otherwise. */
+function endTagForMessage(name: string): string {
+  return name.length <= 40 && isXmlName(name) ? `</${name}>` : quoteInput(`</${name}>`);
 }
 
 class FragmentParser {
@@ -91,12 +87,15 @@ class FragmentParser {
   private skipDepth = 0;
   /** Whether the start tag read last ended with `/>`. */
   private selfClosing = false;
+  /** Attribute names of the start tag being read, for the duplicate check of skipped elements. */
   private readonly names: NameReader;
-  private readonly lts: NextChar;
-  private readonly amps: NextChar;
-  private readonly crs: NextChar;
-  private readonly lfs: NextChar;
-  private readonly tabs: NextChar;
+  private readonly scratchNames: string[] = [];
+  private readonly lts: NextMatch;
+  private readonly amps: NextMatch;
+  private readonly crs: NextMatch;
+  private readonly lfs: NextMatch;
+  private readonly tabs: NextMatch;
+  private readonly cdataEnds: NextMatch;
 
   constructor(
     private readonly text: string,
@@ -104,11 +103,12 @@ class FragmentParser {
     private readonly options: ParseOptions,
   ) {
     this.names = new NameReader(text);
-    this.lts = new NextChar(text, '<');
-    this.amps = new NextChar(text, '&');
-    this.crs = new NextChar(text, '\r');
-    this.lfs = new NextChar(text, '\n');
-    this.tabs = new NextChar(text, '\t');
+    this.lts = new NextMatch(text, '<');
+    this.amps = new NextMatch(text, '&');
+    this.crs = new NextMatch(text, '\r');
+    this.lfs = new NextMatch(text, '\n');
+    this.tabs = new NextMatch(text, '\t');
+    this.cdataEnds = new NextMatch(text, ']]>');
   }
 
   private fail(message: string, charIndex: number, code: 'malformed-xml' | 'doctype-refused' | 'value-too-large' = 'malformed-xml'): never {
@@ -121,9 +121,7 @@ class FragmentParser {
 
   parse(): XmlElement {
     const { text } = this;
-    // XML allows no U+0000 anywhere; rows travel between threads joined by it (packed-rows.ts).
-    const nul = text.indexOf('\u0000');
-    if (nul !== -1) this.fail('Malformed XML: a NUL character (U+0000), which XML does not allow', nul);
+    this.refuseForbiddenCharacters();
     let i = 0;
     while (i < text.length) {
       const lt = this.lts.from(i);
@@ -135,6 +133,15 @@ class FragmentParser {
     if (unclosed) this.fail(`Malformed XML: <${unclosed.name}> is never closed`, text.length);
     if (!this.root) this.fail('Malformed XML: no element found', 0);
     return this.root;
+  }
+
+  /** XML forbids C0 controls (but tab, LF, CR), U+FFFE and U+FFFF anywhere; U+0000 also separates packed rows. */
+  private refuseForbiddenCharacters(): void {
+    const at = firstForbiddenChar(this.text);
+    if (at === -1) return;
+    const code = this.text.charCodeAt(at);
+    if (code === 0) this.fail('Malformed XML: a NUL character (U+0000), which XML does not allow', at);
+    this.fail(`Malformed XML: the character U+${code.toString(16).toUpperCase().padStart(4, '0')}, which XML does not allow`, at);
   }
 
   /** The markup at `lt` (a `<`); returns where the next text starts. */
@@ -159,10 +166,17 @@ class FragmentParser {
       for (let k = i; k < lt; k++) if (!isSpace(text.charCodeAt(k))) this.fail('Malformed XML: text outside an element', k);
       return;
     }
+    const cdataEnd = this.cdataEnds.from(i);
+    if (cdataEnd < lt) this.fail('Malformed XML: "]]>" in text (write it as ]]&gt;)', cdataEnd);
+    if (this.skipDepth > 0) {
+      this.checkValueSize(lt - i, i);
+      if (this.amps.from(i) < lt) checkReferences(text, i, lt, this.toByte);
+      return;
+    }
     this.checkValueSize(lt - i + top.text.length, i);
     const raw = text.slice(i, lt);
     const value = this.amps.from(i) < lt || this.crs.from(i) < lt ? normalizedValue(raw, i, this.toByte, normalizeLineEnds) : raw;
-    if (this.skipDepth === 0) top.text = top.text === '' ? value : top.text + value;
+    top.text = top.text === '' ? value : top.text + value;
   }
 
   private readEndTag(lt: number): number {
@@ -180,9 +194,9 @@ class FragmentParser {
     let nameEnd = gt;
     while (nameEnd > nameStart && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
     if (!open || nameEnd - nameStart !== open.name.length || !text.startsWith(open.name, nameStart)) {
-      const name = text.slice(nameStart, nameEnd);
-      if (!open) this.fail(`Malformed XML: end tag </${name}> without a start tag`, lt);
-      this.fail(`Malformed XML: <${open.name}> is closed by </${name}>`, lt);
+      const tag = endTagForMessage(text.slice(nameStart, nameEnd));
+      if (!open) this.fail(`Malformed XML: end tag ${tag} without a start tag`, lt);
+      this.fail(`Malformed XML: <${open.name}> is closed by ${tag}`, lt);
     }
     if (this.skipDepth > 0) this.skipDepth--;
     return gt + 1;
@@ -198,9 +212,12 @@ class FragmentParser {
     this.fail('Malformed XML: unknown markup "<!"', lt);
   }
 
+  /** A comment may not hold `--`, nor end with `-` (`--->`). */
   private readComment(lt: number): number {
     const end = this.text.indexOf('-->', lt + 4);
     if (end === -1) this.fail('Malformed XML: unclosed comment', lt);
+    const doubleHyphen = this.text.indexOf('--', lt + 4);
+    if (doubleHyphen < end) this.fail('Malformed XML: "--" inside a comment', doubleHyphen);
     return end + 3;
   }
 
@@ -208,30 +225,36 @@ class FragmentParser {
     const end = this.text.indexOf(']]>', lt + 9);
     const top = this.stack[this.stack.length - 1];
     if (end === -1 || !top) this.fail('Malformed XML: CDATA section outside an element or unclosed', lt);
+    if (this.skipDepth > 0) return end + 3;
     this.checkValueSize(end - lt + top.text.length, lt);
-    if (this.skipDepth === 0) top.text += normalizeLineEnds(this.text.slice(lt + 9, end));
+    top.text += normalizeLineEnds(this.text.slice(lt + 9, end));
     return end + 3;
   }
 
+  /** `<?target …?>`: the target is a name, and never `xml` (the declaration belongs at the file's start). */
   private readProcessingInstruction(lt: number): number {
-    const end = this.text.indexOf('?>', lt + 2);
+    const { text } = this;
+    const targetEnd = isNameStart(text.charCodeAt(lt + 2)) ? this.names.read(lt + 2) : -1;
+    if (targetEnd === -1) this.fail('Malformed XML: a processing instruction without a target', lt);
+    if (this.names.name.toLowerCase() === 'xml') this.fail('Malformed XML: an XML declaration inside an element (it belongs at the start of the file)', lt);
+    const end = text.indexOf('?>', targetEnd);
     if (end === -1) this.fail('Malformed XML: unclosed processing instruction', lt);
+    if (end > targetEnd && !isSpace(text.charCodeAt(targetEnd))) this.fail('Malformed XML: bad processing instruction', lt);
     return end + 2;
   }
 
   private readStartTag(lt: number): number {
     if (!isNameStart(this.text.charCodeAt(lt + 1))) this.fail('Malformed XML: "<" that does not start a tag (write it as &lt;)', lt);
+    if (this.stack.length >= MAX_DEPTH) this.fail(`Elements nest deeper than ${MAX_DEPTH} levels; refusing to read further`, lt);
     const nameEnd = this.names.read(lt + 1);
+    if (nameEnd === -1) this.fail(`Malformed XML: ${quoteInput(this.names.name)} is not an element name XML allows`, lt + 1);
     const name = this.names.name;
-    const skipped = this.skipDepth > 0 || (this.options.skip !== undefined && this.options.skip.has(name));
+    let skipped = this.skipDepth > 0 || (this.options.skip !== undefined && this.options.skip.has(name));
     const element: XmlElement = skipped ? standIn(name) : { name, attributes: NO_ATTRIBUTES, children: NO_CHILDREN, text: '' };
     const end = this.readAttributes(element, nameEnd, skipped, lt);
     const parent = this.stack[this.stack.length - 1];
-    if (!skipped && !this.selfClosing && this.options.jumpOver?.(element, parent)) {
-      const close = this.endTagAfter(name, end);
-      if (close !== -1) return close + name.length + 3;
-    }
-    this.attach(element, parent, skipped, lt);
+    if (!skipped && parent !== undefined && this.options.skipWhen?.(element, parent)) skipped = true;
+    else this.attach(element, parent, skipped, lt);
     if (!this.selfClosing) {
       this.stack.push(element);
       if (skipped) this.skipDepth++;
@@ -242,6 +265,8 @@ class FragmentParser {
   /** Reads attributes from `p` to the tag's end; returns where the tag ends and sets `selfClosing`. */
   private readAttributes(element: XmlElement, p: number, skipped: boolean, lt: number): number {
     const { text } = this;
+    this.scratchNames.length = 0;
+    let seen: Set<string> | undefined;
     for (;;) {
       const spaceStart = p;
       while (p < text.length && isSpace(text.charCodeAt(p))) p++;
@@ -252,15 +277,24 @@ class FragmentParser {
         return this.selfClosing ? p + 2 : p + 1;
       }
       if (p === spaceStart || !isNameStart(c)) this.fail(`Malformed XML: bad attribute syntax in <${element.name}>`, p);
-      p = this.readAttribute(element, p, skipped);
+      const nameEnd = this.names.read(p);
+      if (nameEnd === -1) this.fail(`Malformed XML: ${quoteInput(this.names.name)} is not an attribute name XML allows`, p);
+      const name = this.names.name;
+      const names = skipped ? this.scratchNames : element.attributes;
+      const count = skipped ? names.length : names.length / 2;
+      if (count >= LINEAR_ATTRIBUTE_CHECK && !seen) seen = new Set(skipped ? names : names.filter((_, k) => k % 2 === 0));
+      if (seen ? seen.has(name) : skipped ? names.includes(name) : attributeOf(element, name) !== undefined)
+        this.fail(`Malformed XML: attribute "${name}" appears twice`, p);
+      seen?.add(name);
+      if (skipped) names.push(name);
+      p = this.readAttributeValue(element, name, nameEnd, skipped);
     }
   }
 
-  /** One `name="value"` from `nameStart`; returns the position after its closing quote. */
-  private readAttribute(element: XmlElement, nameStart: number, skipped: boolean): number {
+  /** `="value"` after an attribute's name; returns the position after its closing quote. */
+  private readAttributeValue(element: XmlElement, name: string, nameEnd: number, skipped: boolean): number {
     const { text } = this;
-    let p = this.names.read(nameStart);
-    const name = this.names.name;
+    let p = nameEnd;
     while (p < text.length && isSpace(text.charCodeAt(p))) p++;
     if (text.charCodeAt(p) !== CharCodes.Eq) this.fail(`Malformed XML: attribute "${name}" has no value`, p);
     p++;
@@ -272,7 +306,10 @@ class FragmentParser {
     if (valueEnd === -1) this.fail(`Malformed XML: unclosed attribute value for "${name}"`, p);
     this.checkValueSize(valueEnd - valueStart, p);
     if (this.lts.from(valueStart) < valueEnd) this.fail(`Malformed XML: "<" inside the value of attribute "${name}"`, p);
-    if (skipped) return valueEnd + 1;
+    if (skipped) {
+      if (this.amps.from(valueStart) < valueEnd) checkReferences(text, valueStart, valueEnd, this.toByte);
+      return valueEnd + 1;
+    }
     let value = text.slice(valueStart, valueEnd);
     const special =
       this.amps.from(valueStart) < valueEnd ||
@@ -281,23 +318,8 @@ class FragmentParser {
       this.tabs.from(valueStart) < valueEnd;
     if (special) value = normalizedValue(value, valueStart, this.toByte, normalizeAttributeSpace);
     if (element.attributes === NO_ATTRIBUTES) element.attributes = [name, value];
-    else this.addAttribute(element, name, value, nameStart);
+    else element.attributes.push(name, value);
     return valueEnd + 1;
-  }
-
-  /** A second or later attribute: names are checked against the earlier ones. */
-  private addAttribute(element: XmlElement, name: string, value: string, nameStart: number): void {
-    if (attributeOf(element, name) !== undefined) this.fail(`Malformed XML: attribute "${name}" appears twice`, nameStart);
-    element.attributes.push(name, value);
-  }
-
-  /**
-   * Where `name`'s end tag is, by scan. Had a same-name element nested inside, this would be the inner
-   * one's end tag, and the outer end tag then fails the parent's end-tag check: an error, never a
-   * silent misreading. No element csexport writes nests inside one of its own name.
-   */
-  private endTagAfter(name: string, from: number): number {
-    return this.text.indexOf(endTagOf(name), from);
   }
 
   /** Hangs a new element under its parent, or makes it the root (of which there is one). */
@@ -311,10 +333,15 @@ class FragmentParser {
   }
 }
 
+function sameChars(text: string, start: number, candidate: string): boolean {
+  for (let k = 0; k < candidate.length; k++) if (text.charCodeAt(start + k) !== candidate.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
- * Parses `text`, which must hold exactly one element (whitespace and comments around it allowed).
- * Elements named in `skip` (and all inside them) are checked as strictly but not kept: no objects are
- * made for them, which is most of the saving on csexport's bookkeeping elements.
+ * Parses `text`, which must hold exactly one element (whitespace, comments and processing
+ * instructions around it allowed). Elements named in `skip`, or chosen by `skipWhen` (and all inside
+ * them), are checked as strictly but not kept: no objects are made for them.
  */
 export function parseXmlElement(text: string, toByte: CharToByteOffset, options: ParseOptions = {}): XmlElement {
   return new FragmentParser(text, toByte, options).parse();

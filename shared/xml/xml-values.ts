@@ -3,7 +3,8 @@
  * then the five predefined entities and character references decoded. Nothing else is an entity:
  * no entity is ever expanded.
  */
-import { ExportReadError } from '../read-errors.js';
+import { ExportReadError, quoteInput } from '../read-errors.js';
+import { isXmlChar } from './xml-chars.js';
 import type { CharToByteOffset } from './char-to-byte.js';
 import { CharCodes } from './char-codes.js';
 
@@ -26,8 +27,25 @@ function malformed(message: string, charIndex: number, toByte: CharToByteOffset)
 
 function decodeCharacterReference(ref: string, match: string, at: number, toByte: CharToByteOffset): string {
   const code = ref.charCodeAt(1) === CharCodes.LowerX ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-  if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) malformed(`Malformed XML: invalid character reference "${match}"`, at, toByte);
+  if (!isXmlChar(code)) malformed(`Malformed XML: invalid character reference ${quoteInput(match)} (XML does not allow that character)`, at, toByte);
   return String.fromCodePoint(code);
+}
+
+const REFERENCE_AT = /&(?:(#x[0-9a-fA-F]+|#[0-9]+)|([A-Za-z_][\w.-]*));/y;
+
+/**
+ * Checks every `&` in `text` between `start` and `end` as `decodeEntities` would, without building
+ * anything: for elements the row pass skips, which must be as well-formed as any other.
+ */
+export function checkReferences(text: string, start: number, end: number, toByte: CharToByteOffset): void {
+  for (let at = text.indexOf('&', start); at !== -1 && at < end; at = text.indexOf('&', at + 1)) {
+    REFERENCE_AT.lastIndex = at;
+    const match = REFERENCE_AT.exec(text);
+    if (!match || REFERENCE_AT.lastIndex > end) malformed('Malformed XML: a bare "&" (write it as &amp;)', at, toByte);
+    if (match[1] !== undefined) decodeCharacterReference(match[1], match[0], at, toByte);
+    else if (PREDEFINED_ENTITIES[match[2] as string] === undefined)
+      malformed(`Malformed XML: undeclared entity ${quoteInput(match[0])} (entities are never expanded)`, at, toByte);
+  }
 }
 
 export function decodeEntities(raw: string, charIndex: number, toByte: CharToByteOffset): string {
@@ -36,7 +54,7 @@ export function decodeEntities(raw: string, charIndex: number, toByte: CharToByt
     if (!ref || !semicolon) malformed('Malformed XML: a bare "&" (write it as &amp;)', charIndex + at, toByte);
     if (ref.charCodeAt(0) === CharCodes.Hash) return decodeCharacterReference(ref, match, charIndex + at, toByte);
     const value = PREDEFINED_ENTITIES[ref];
-    if (value === undefined) malformed(`Malformed XML: undeclared entity "${match}" (entities are never expanded)`, charIndex + at, toByte);
+    if (value === undefined) malformed(`Malformed XML: undeclared entity ${quoteInput(match)} (entities are never expanded)`, charIndex + at, toByte);
     return value;
   });
 }
