@@ -1,10 +1,14 @@
 /**
  * Splits the bytes of a csexport file into one slice per `cs-object`, by byte scan (Buffer.indexOf,
- * ~1 GB/s), without decoding or parsing anything in between. Checks the frame as it goes: only
- * whitespace and comments between objects, `</cs-objects>` at the end, nothing after it.
+ * ~1 GB/s), without parsing the objects. Checks the frame as it goes: only whitespace, comments and
+ * processing instructions between objects (each checked as XML asks), `</cs-objects>` at the end,
+ * nothing but those after it. An object ends at `</cs-object>` (with any whitespace before the `>`)
+ * that is not inside one of its comments, CDATA sections or processing instructions.
  */
 import type { ExportEncoding } from '../model/csexport-model.js';
-import { ExportReadError, MAX_OBJECT_BYTES } from '../read-errors.js';
+import { ExportReadError, MAX_OBJECT_BYTES, quoteInput } from '../read-errors.js';
+import { checkCommentOrInstruction } from '../xml/check-misc.js';
+import { charToByteOffset } from '../xml/char-to-byte.js';
 
 export interface ObjectSlice {
   bytes: Buffer;
@@ -34,6 +38,13 @@ export class CsObjectSplitter {
   private readonly rootClose: Buffer;
   private readonly commentOpen: Buffer;
   private readonly commentClose: Buffer;
+  private readonly instructionOpen: Buffer;
+  private readonly instructionClose: Buffer;
+  private readonly cdataOpen: Buffer;
+  private readonly cdataClose: Buffer;
+  private readonly bang: Buffer;
+  private readonly question: Buffer;
+  private readonly lt: Buffer;
   private readonly gt: Buffer;
   private buffer: Buffer = Buffer.alloc(0);
   /** File offset of buffer[0]. */
@@ -53,6 +64,13 @@ export class CsObjectSplitter {
     this.rootClose = encode('</cs-objects', encoding);
     this.commentOpen = encode('<!--', encoding);
     this.commentClose = encode('-->', encoding);
+    this.instructionOpen = encode('<?', encoding);
+    this.instructionClose = encode('?>', encoding);
+    this.cdataOpen = encode('<![CDATA[', encoding);
+    this.cdataClose = encode(']]>', encoding);
+    this.bang = encode('!', encoding);
+    this.question = encode('?', encoding);
+    this.lt = encode('<', encoding);
     this.gt = encode('>', encoding);
     this.bufferOffset = bodyOffset;
     this.state = emptyRoot ? 'epilog' : 'body';
@@ -100,31 +118,118 @@ export class CsObjectSplitter {
     return this.buffer.length - i >= pattern.length && this.buffer.compare(pattern, 0, pattern.length, i, i + pattern.length) === 0;
   }
 
-  /** indexOf that, in UTF-16, ignores matches straddling two code units. */
-  private find(pattern: Buffer, from: number): number {
-    let i = this.buffer.indexOf(pattern, from);
-    while (i !== -1 && this.unit === 2 && (this.bufferOffset + i) % 2 !== this.bufferOffset % 2) i = this.buffer.indexOf(pattern, i + 1);
+  /** indexOf before `to` that, in UTF-16, ignores matches straddling two code units. */
+  private find(pattern: Buffer, from: number, to = this.buffer.length): number {
+    const within = to < this.buffer.length ? this.buffer.subarray(0, to) : this.buffer;
+    let i = within.indexOf(pattern, from);
+    while (i !== -1 && this.unit === 2 && (this.bufferOffset + i) % 2 !== this.bufferOffset % 2) i = within.indexOf(pattern, i + 1);
     return i;
   }
 
   /**
-   * Where the next `</cs-object>` starts. In UTF-8, Buffer.indexOf finds a pattern shorter than 7
-   * bytes by memchr on its first byte: `bject>` starts with a byte that is rare in csexport, so
-   * searching for it and checking the bytes before is much faster than searching the whole tag,
-   * whose first byte `<` opens every tag (figures: ARCHITECTURE.md).
+   * The next `</cs-object` followed by optional whitespace and `>`, from `from`: where it starts and
+   * where it stops; undefined when the bytes so far hold none. In UTF-8, Buffer.indexOf finds a
+   * pattern shorter than 7 bytes by memchr on its first byte: `bject>`'s `b` is rare in csexport,
+   * where `<` opens every tag, so the tail is searched and the bytes around it checked (figures:
+   * ARCHITECTURE.md). `bject` then whitespace is rare and checked the same way.
    */
-  private findClose(from: number): number {
-    if (this.unit === 2) return this.find(this.close, from);
+  private findCloseTag(from: number): { start: number; stop: number } | undefined {
     const head = this.close.length - this.closeTail.length;
-    for (let tail = this.buffer.indexOf(this.closeTail, from + head); tail !== -1; tail = this.buffer.indexOf(this.closeTail, tail + 1)) {
-      if (this.buffer.compare(this.close, 0, head, tail - head, tail) === 0) return tail - head;
+    const name = this.close.length - this.gt.length;
+    for (let at = this.find(this.unit === 1 ? this.closeTail.subarray(0, 5) : this.close.subarray(0, name), from); at !== -1;) {
+      const start = this.unit === 1 ? at - head : at;
+      const afterName = start + name;
+      if (start >= from && this.buffer.compare(this.close, 0, name, start, afterName) === 0) {
+        let p = afterName;
+        while (p < this.buffer.length && this.isSpaceAt(p)) p += this.unit;
+        if (p >= this.buffer.length) return undefined;
+        if (this.startsWith(this.gt, p)) return { start, stop: p + this.unit };
+      }
+      at = this.find(this.unit === 1 ? this.closeTail.subarray(0, 5) : this.close.subarray(0, name), at + this.unit);
     }
-    return -1;
+    return undefined;
+  }
+
+  /** The first `<!` or `<?` in [from, to), found by its rare second character; -1 for none. */
+  private findMarkupOpen(from: number, to: number): number {
+    let first = -1;
+    for (const mark of [this.bang, this.question]) {
+      for (let at = this.find(mark, from + this.unit, to + 2 * this.unit); at !== -1; at = this.find(mark, at + this.unit, to + 2 * this.unit)) {
+        if (this.startsWith(this.lt, at - this.unit)) {
+          if (first === -1 || at - this.unit < first) first = at - this.unit;
+          break;
+        }
+      }
+    }
+    return first;
+  }
+
+  /** Where the comment, CDATA section or processing instruction at `at` stops; -1 when not all here yet. */
+  private markupStop(at: number): number {
+    const [close, skip] = this.startsWith(this.commentOpen, at)
+      ? [this.commentClose, this.commentOpen.length]
+      : this.startsWith(this.cdataOpen, at)
+        ? [this.cdataClose, this.cdataOpen.length]
+        : this.startsWith(this.instructionOpen, at)
+          ? [this.instructionClose, this.instructionOpen.length]
+          : [undefined, 2 * this.unit];
+    if (!close) return at + skip; // other `<!…` markup: the parser refuses it
+    const end = this.find(close, at + skip);
+    return end === -1 ? -1 : end + close.length;
+  }
+
+  /** The end of the object that starts at `start`: its close tag outside any comment, CDATA or PI. */
+  private findObjectEnd(start: number): { start: number; stop: number } | undefined {
+    let from = start + this.open.length;
+    for (;;) {
+      const close = this.findCloseTag(from);
+      if (!close) return undefined;
+      const markup = this.findMarkupOpen(from, close.start);
+      if (markup === -1) return close;
+      const stop = this.markupStop(markup);
+      if (stop === -1) return undefined;
+      from = stop;
+    }
   }
 
   private unexpected(i: number, where: string): never {
-    const sample = decodeLeniently(this.buffer.subarray(i, Math.min(this.buffer.length, i + 40 * this.unit)), this.encoding).replace(/\s+/g, ' ');
-    throw new ExportReadError('unexpected-content', `Unexpected content ${where}: ${JSON.stringify(sample)}`, this.bufferOffset + i);
+    const sample = decodeLeniently(this.buffer.subarray(i, Math.min(this.buffer.length, i + 40 * this.unit)), this.encoding);
+    throw new ExportReadError('unexpected-content', `Unexpected content ${where}: ${quoteInput(sample)}`, this.bufferOffset + i);
+  }
+
+  /** Markup still open at the buffer's end may not run on past an object's size limit. */
+  private refuseIfUnbounded(i: number, what: string): void {
+    if (this.buffer.length - i > MAX_OBJECT_BYTES)
+      throw new ExportReadError(
+        'object-too-large',
+        `A ${what} is larger than ${MAX_OBJECT_BYTES / 1024 / 1024} MiB (or is never closed); refusing to read it`,
+        this.bufferOffset + i,
+      );
+  }
+
+  /** A comment or processing instruction between objects or after the root: decoded and checked. */
+  private checkMisc(i: number, stop: number): void {
+    const bytes = this.buffer.subarray(i, stop);
+    let text: string;
+    try {
+      text = new TextDecoder(this.encoding, { fatal: true }).decode(bytes);
+    } catch {
+      throw new ExportReadError(
+        'invalid-encoding',
+        `A comment or processing instruction between objects is not valid ${this.encoding.toUpperCase()}`,
+        this.bufferOffset + i,
+      );
+    }
+    checkCommentOrInstruction(text, charToByteOffset(text, this.bufferOffset + i, this.encoding));
+  }
+
+  /** `</cs-objects` with only whitespace before its `>`; the stop, -1 when not all here yet. */
+  private rootCloseStop(i: number): number {
+    let p = i + this.rootClose.length;
+    while (p < this.buffer.length && this.isSpaceAt(p)) p += this.unit;
+    if (p >= this.buffer.length) return -1;
+    if (!this.startsWith(this.gt, p)) this.unexpected(i, 'in the </cs-objects> end tag');
+    return p + this.unit;
   }
 
   /** Returns the complete objects now in the buffer; `final` says no more bytes will come. */
@@ -135,24 +240,30 @@ export class CsObjectSplitter {
     for (;;) {
       while (i < length && this.isSpaceAt(i)) i += this.unit;
       if (i >= length) break;
-      if (this.startsWith(this.commentOpen, i)) {
-        const end = this.find(this.commentClose, i + this.commentOpen.length);
-        if (end === -1) break;
-        i = end + this.commentClose.length;
+      if (this.startsWith(this.commentOpen, i) || this.startsWith(this.instructionOpen, i)) {
+        const stop = this.markupStop(i);
+        if (stop === -1) {
+          this.refuseIfUnbounded(i, 'comment or processing instruction');
+          break;
+        }
+        this.checkMisc(i, stop);
+        i = stop;
         continue;
       }
       if (this.state === 'epilog') this.unexpected(i, 'after </cs-objects>');
-      if (this.startsWith(this.rootClose, i)) {
-        const end = this.find(this.gt, i);
-        if (end === -1) break;
+      if (this.startsWith(this.rootClose, i) && length - i > this.rootClose.length) {
+        const next = this.buffer.subarray(i + this.rootClose.length, i + this.rootClose.length + this.unit);
+        if (!next.equals(this.gt) && !this.isSpaceAt(i + this.rootClose.length)) this.unexpected(i, 'between objects');
+        const stop = this.rootCloseStop(i);
+        if (stop === -1) break;
         this.state = 'epilog';
-        i = end + this.unit;
+        i = stop;
         continue;
       }
       if (this.startsWith(this.open, i) && length - i > this.open.length) {
         if (!this.isSpaceAt(i + this.open.length) && !this.startsWith(this.gt, i + this.open.length)) this.unexpected(i, 'between objects');
-        const end = this.findClose(i + this.open.length);
-        if (end === -1) {
+        const end = this.findObjectEnd(i);
+        if (!end) {
           if (length - i > MAX_OBJECT_BYTES) {
             throw new ExportReadError(
               'object-too-large',
@@ -162,9 +273,8 @@ export class CsObjectSplitter {
           }
           break;
         }
-        const stop = end + this.close.length;
-        slices.push({ bytes: this.buffer.subarray(i, stop), offset: this.bufferOffset + i });
-        i = stop;
+        slices.push({ bytes: this.buffer.subarray(i, end.stop), offset: this.bufferOffset + i });
+        i = end.stop;
         continue;
       }
       // Not enough bytes yet to tell what this is.
@@ -181,7 +291,9 @@ export class CsObjectSplitter {
     if (this.state === 'epilog' && this.buffer.length === 0) return;
     const at = this.bufferOffset;
     if (this.startsWith(this.open, 0)) throw new ExportReadError('truncated', 'The file is cut off: a <cs-object> is never closed', at);
-    if (this.state === 'epilog') throw new ExportReadError('truncated', 'The file is cut off inside a comment after </cs-objects>', at);
+    if (this.startsWith(this.commentOpen, 0) || this.startsWith(this.instructionOpen, 0))
+      throw new ExportReadError('truncated', 'The file is cut off inside a comment or processing instruction', at);
+    if (this.state === 'epilog') throw new ExportReadError('truncated', 'The file is cut off inside the </cs-objects> end tag', at);
     throw new ExportReadError('truncated', 'The file is cut off: it ends before </cs-objects>', at + this.buffer.length);
   }
 }
