@@ -14,7 +14,8 @@ import { charToByteOffset } from '../xml/char-to-byte.js';
 import { packRowBatch, parseBatch, type BatchOutput, type PackedRowBatch, type ParseBatch, type ParsedBatch } from './parse-batch.js';
 import { unpackRows } from '../rows/packed-rows.js';
 import { ParsePool } from './parse-pool.node.js';
-import { CsObjectSplitter, decodeLeniently, type ObjectSlice } from './split-cs-objects.node.js';
+import { CsObjectSplitter, type ObjectSlice } from './split-cs-objects.node.js';
+import { decodeProlog } from '../xml/decode-prolog.js';
 import { ExportReadError } from '../read-errors.js';
 
 export interface ReadOptions {
@@ -92,9 +93,16 @@ async function readExport(path: string, consumer: Consumer, options: ReadOptions
     const { encoding, bomLength } = detectEncoding(head);
     for (;;) {
       const complete = position >= totalBytes || head.length >= PROLOG_LIMIT;
-      const text = decodeLeniently(head.subarray(bomLength, Math.min(head.length, PROLOG_LIMIT)), encoding);
+      const { text, invalid } = decodeProlog(head.subarray(bomLength, Math.min(head.length, PROLOG_LIMIT)), encoding, bomLength);
       const toByte = charToByteOffset(text, bomLength, encoding);
-      const prolog = parseProlog(text, toByte, complete);
+      // Up to invalid bytes, the prolog is read as far as it goes: an error before them (not XML, a
+      // wrong root) is the one to report; invalid bytes after the root tag are the body's to refuse.
+      const prolog = parseProlog(text, toByte, complete && !invalid);
+      if (!prolog && invalid) {
+        if (text.trim() === '')
+          throw new ExportReadError('not-xml', `This is not an XML file (it starts with bytes that are not ${encoding.toUpperCase()})`, invalid.byteOffset);
+        throw invalid;
+      }
       if (prolog) {
         const bodyOffset = toByte(prolog.bodyStart);
         const splitter = new CsObjectSplitter(encoding, bodyOffset, prolog.emptyRoot);

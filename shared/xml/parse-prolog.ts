@@ -1,6 +1,8 @@
 /** Reads what comes before the first `cs-object`: XML declaration, comments, and the `<cs-objects>` root tag. */
-import { ExportReadError } from '../read-errors.js';
+import { ExportReadError, quoteInput } from '../read-errors.js';
 import type { CharToByteOffset } from './char-to-byte.js';
+import { checkCommentOrInstruction } from './check-misc.js';
+import { parseXmlElement } from './xml-fragment.js';
 
 export interface Prolog {
   /** Character index just after the root start tag. */
@@ -9,44 +11,81 @@ export interface Prolog {
   emptyRoot: boolean;
 }
 
-function describeStart(text: string, at: number): string {
-  const sample = text.slice(at, at + 16).replace(/[^\x20-\x7e]/g, '.');
-  return JSON.stringify(sample);
+/** XML 1.0 `XMLDecl`: version first, then an optional encoding and standalone (yes or no). */
+const XML_DECLARATION =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\5)?[ \t\r\n]*\?>/;
+
+function truncated(message: string, at: number, toByte: CharToByteOffset): never {
+  throw new ExportReadError('truncated', message, toByte(at));
+}
+
+/** Characters after `at` up to the end of the XML declaration, when the text starts with one. */
+function readDeclaration(text: string, toByte: CharToByteOffset, complete: boolean): number | undefined {
+  if (!/^<\?xml[ \t\r\n?]/.test(text)) return 0;
+  const end = text.indexOf('?>');
+  if (end === -1) return complete ? truncated('The file ends inside its XML declaration', 0, toByte) : undefined;
+  const match = XML_DECLARATION.exec(text);
+  if (!match || match[0].length !== end + 2)
+    throw new ExportReadError(
+      'malformed-xml',
+      'Malformed XML declaration: it must give version="1.x", then optionally encoding and standalone="yes" or "no"',
+      toByte(0),
+    );
+  return end + 2;
+}
+
+/** A comment or processing instruction at `i`: its end, checked; undefined when not all of it is here yet. */
+function readMisc(text: string, i: number, toByte: CharToByteOffset, complete: boolean): number | undefined {
+  const comment = text.startsWith('<!--', i);
+  const end = text.indexOf(comment ? '-->' : '?>', i + 2);
+  if (end === -1) return complete ? truncated('The file ends inside a comment or processing instruction', i, toByte) : undefined;
+  const stop = end + (comment ? 3 : 2);
+  checkCommentOrInstruction(text.slice(i, stop), (k) => toByte(i + k));
+  return stop;
+}
+
+/** The root start tag at `i`, its attributes checked by the parser; undefined when not all here yet. */
+function readRoot(text: string, i: number, toByte: CharToByteOffset, complete: boolean): Prolog | undefined {
+  const match = /^<([A-Za-z_:][\w.:-]*)/.exec(text.slice(i, i + 200));
+  if (!match) throw new ExportReadError('not-xml', `This is not a well-formed XML file (it has ${quoteInput(text.slice(i, i + 16))})`, toByte(i));
+  const name = match[1] as string;
+  if (i + match[0].length >= text.length) return complete ? truncated('The file is cut off inside its first tag', i, toByte) : undefined;
+  if (name !== 'cs-objects')
+    throw new ExportReadError('wrong-root', `This XML file is not a csexport file: its root element is <${name}>, expected <cs-objects>`, toByte(i));
+  // The tag ends at the first `>` outside quotes; a `<` or a missing quote before it is the parser's to refuse.
+  const tag = /^<cs-objects(?:[^<>"']|"[^"]*"|'[^']*')*>/.exec(text.slice(i));
+  if (!tag) {
+    if (text.indexOf('>', i) !== -1 || complete) {
+      if (text.indexOf('>', i) === -1) truncated('The file ends inside the <cs-objects> tag', i, toByte);
+      throw new ExportReadError('malformed-xml', 'Malformed XML: the <cs-objects> start tag is malformed', toByte(i));
+    }
+    return undefined;
+  }
+  const emptyRoot = tag[0].endsWith('/>');
+  parseXmlElement(emptyRoot ? tag[0] : `${tag[0]}</cs-objects>`, (k) => toByte(i + k));
+  return { bodyStart: i + tag[0].length, emptyRoot };
 }
 
 /**
  * Returns undefined when `text` ends before the root start tag does (the caller reads more).
- * `text` must start just after the BOM.
+ * `text` must start just after the BOM: the XML declaration may only stand there.
  */
 export function parseProlog(text: string, toByte: CharToByteOffset, complete: boolean): Prolog | undefined {
-  let i = 0;
-  const n = text.length;
+  const afterDeclaration = readDeclaration(text, toByte, complete);
+  if (afterDeclaration === undefined) return undefined;
+  let i = afterDeclaration;
   for (;;) {
-    while (i < n && /\s/.test(text[i] as string)) i++;
-    if (i >= n) {
-      if (complete)
-        throw new ExportReadError(
-          n === 0 || text.trim() === '' ? 'empty-file' : 'truncated',
-          'The file has no <cs-objects> element: it is empty or cut off',
-          toByte(i),
-        );
-      return undefined;
+    while (i < text.length && /[ \t\r\n]/.test(text[i] as string)) i++;
+    if (i >= text.length) {
+      if (!complete) return undefined;
+      throw new ExportReadError(text.trim() === '' ? 'empty-file' : 'truncated', 'The file has no <cs-objects> element: it is empty or cut off', toByte(i));
     }
     if (text.charCodeAt(i) !== 60 /* < */) {
       throw new ExportReadError(
         'not-xml',
-        `This is not an XML file (it starts with ${describeStart(text, i)}); expected a csexport file written with csexport "Connector" export.xml /f:x`,
+        `This is not an XML file (it starts with ${quoteInput(text.slice(i, i + 16))}); expected a csexport file written with csexport "Connector" export.xml /f:x`,
         toByte(i),
       );
-    }
-    if (text.startsWith('<?', i) || text.startsWith('<!--', i)) {
-      const end = text.indexOf(text.startsWith('<?', i) ? '?>' : '-->', i + 2);
-      if (end === -1) {
-        if (complete) throw new ExportReadError('truncated', 'The file ends inside its XML declaration or a comment', toByte(i));
-        return undefined;
-      }
-      i = end + (text.startsWith('<?', i) ? 2 : 3);
-      continue;
     }
     if (text.startsWith('<!DOCTYPE', i) || text.startsWith('<!ENTITY', i)) {
       throw new ExportReadError(
@@ -55,22 +94,9 @@ export function parseProlog(text: string, toByte: CharToByteOffset, complete: bo
         toByte(i),
       );
     }
-    const match = /^<([A-Za-z_:][\w.:-]*)/.exec(text.slice(i, i + 200));
-    if (!match) throw new ExportReadError('not-xml', `This is not a well-formed XML file (it has ${describeStart(text, i)})`, toByte(i));
-    const name = match[1] as string;
-    if (i + match[0].length >= n) {
-      // The name may go on in bytes not read yet.
-      if (complete) throw new ExportReadError('truncated', 'The file is cut off inside its first tag', toByte(i));
-      return undefined;
-    }
-    if (name !== 'cs-objects') {
-      throw new ExportReadError('wrong-root', `This XML file is not a csexport file: its root element is <${name}>, expected <cs-objects>`, toByte(i));
-    }
-    const gt = text.indexOf('>', i);
-    if (gt === -1) {
-      if (complete) throw new ExportReadError('truncated', 'The file ends inside the <cs-objects> tag', toByte(i));
-      return undefined;
-    }
-    return { bodyStart: gt + 1, emptyRoot: text.charCodeAt(gt - 1) === 47 /* / */ };
+    if (!text.startsWith('<?', i) && !text.startsWith('<!--', i)) return readRoot(text, i, toByte, complete);
+    const stop = readMisc(text, i, toByte, complete);
+    if (stop === undefined) return undefined;
+    i = stop;
   }
 }
