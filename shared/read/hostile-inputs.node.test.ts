@@ -420,3 +420,31 @@ describe('hostile and edge-case inputs', () => {
     });
   }
 });
+
+describe('hostile inputs at size', () => {
+  it('refuses a million levels of nesting at the depth limit, on both paths', async () => {
+    const content = wrap(object('A', 'update', { delta: '<a>'.repeat(1_000_000) + '</a>'.repeat(1_000_000) }));
+    const path = fixture(content);
+    for (const how of PATHS.filter((p) => p.workers === 0)) {
+      const error = await read(path, how).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ExportReadError);
+      expect((error as ExportReadError).message).toMatch(/nest deeper than 256 levels/);
+      expect((error as ExportReadError).byteOffset).toBe(byteAt(content, '<a>', 253));
+    }
+  });
+
+  it('refuses a comment between objects that never ends, once it passes the object size limit', async () => {
+    const head = wrap(object('A', 'update')).replace('</cs-objects>', '<!-- ');
+    const path = fixture(Buffer.concat([Buffer.from(head), Buffer.alloc(65 * 1024 * 1024)]));
+    const error = await read(path, { output: 'rows', workers: 0 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ExportReadError);
+    expect((error as ExportReadError).code).toBe('object-too-large');
+    expect((error as ExportReadError).byteOffset).toBe(byteAt(head, '<!-- '));
+  });
+});
