@@ -1,6 +1,6 @@
 /** The CLI as a go-live script would use it: output, exit codes, the delete gate. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, runCli } from './export-review.node.js';
 import { makeTempDir, samplePath } from '../testing/samples.node.js';
@@ -92,5 +92,25 @@ describe('errors', () => {
     expect(err).toMatch(/cannot read .*bad\.xml: This is not an XML file/);
     expect(existsSync(out)).toBe(false);
     expect((await run('summary', join(temp.dir, 'missing.xml'))).err).toMatch(/Cannot open the file/);
+  });
+});
+
+describe('a malformed file read by the worker pool', () => {
+  it('ends in one line and exit code 1, with nothing left on disk, however many batches fail', async () => {
+    const object = (k: number) =>
+      `<cs-object cs-dn="CN=${k}" id="{${k}}" object-type="user"><unapplied-export><delta operation="update" dn="CN=${k}"><attr name="d" type="string" multivalued="false" operation="replace"><value>${'x'.repeat(3000)}</value></attr>${k % 1500 === 700 ? '</delta2>' : '</delta>'}</unapplied-export></cs-object>`;
+    const path = join(temp.dir, 'pool-bad.xml');
+    writeFileSync(path, `<?xml version="1.0" encoding="UTF-8"?><cs-objects>${Array.from({ length: 6000 }, (_, k) => object(k)).join('')}</cs-objects>`);
+    const target = join(temp.dir, 'pool-bad.csv');
+    for (const argv of [
+      ['summary', path],
+      ['csv', path, '-o', target],
+      ['csv', path, '-o', target, '--level', 'attribute'],
+    ]) {
+      const { code, err } = await run(...argv);
+      expect(code).toBe(EXIT.readFailed);
+      expect(err.trim().split('\n')).toEqual([expect.stringMatching(/^export-review: cannot read .*<delta> is closed by <\/delta2> \(at byte [\d,]+\)$/)]);
+    }
+    expect(readdirSync(temp.dir).filter((name) => name.includes('pool-bad.csv'))).toEqual([]);
   });
 });
