@@ -5,6 +5,7 @@
 declare global {
   interface TextDecoderOptions {
     fatal?: boolean;
+    ignoreBOM?: boolean;
   }
   interface TextDecoder {
     decode(input?: Uint8Array, options?: { stream?: boolean }): string;
