@@ -265,7 +265,7 @@ class FragmentParser {
   /** Reads attributes from `p` to the tag's end; returns where the tag ends and sets `selfClosing`. */
   private readAttributes(element: XmlElement, p: number, skipped: boolean, lt: number): number {
     const { text } = this;
-    this.scratchNames.length = 0;
+    if (skipped && this.scratchNames.length > 0) this.scratchNames.length = 0;
     let seen: Set<string> | undefined;
     for (;;) {
       const spaceStart = p;
