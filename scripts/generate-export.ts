@@ -5,6 +5,7 @@
  *
  *   tsx scripts/generate-export.ts --objects 200000 --out big.xml [--seed 7] [--encoding utf16le] [--indent]
  */
+import { seededRandom } from '../shared/testing/seeded-random.js';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -17,18 +18,6 @@ export interface GenerateOptions {
   seed?: number;
   /** Pretty-print with CRLF line breaks, as the on-premises AD sample is. csexport itself writes none. */
   indent?: boolean;
-}
-
-/** mulberry32: tiny, fast, good enough to make varied but reproducible data. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = [

@@ -13,6 +13,7 @@ import { XmlDocument } from 'libxml2-wasm';
 import { ExportReadError, type ReadErrorCode } from '../read-errors.js';
 import { makeTempDir, readAllRecords, samplePath } from '../testing/samples.node.js';
 import { readExportRows } from './read-export-file.node.js';
+import { seededRandom } from '../testing/seeded-random.js';
 import { toChangeRow, type ChangeRow } from '../rows/change-row.js';
 
 const SEED = 20261128;
@@ -28,17 +29,6 @@ const NOT_CSEXPORT: readonly ReadErrorCode[] = [
   'empty-file',
   'not-xml',
 ];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = [
   '<',
@@ -133,7 +123,7 @@ describe('seeded mutations, judged by libxml2', () => {
     it(`${base}: ${MUTATIONS_PER_BASE} mutations, no crash, no malformed file accepted, no miscount`, async () => {
       const original = readFileSync(samplePath(base));
       const unit = base.includes('utf16') ? 2 : 1;
-      const random = prng(SEED + base.length);
+      const random = seededRandom(SEED + base.length);
       const kinds = Object.keys(MUTATIONS);
       const problems: string[] = [];
       let refusedByBoth = 0;
@@ -190,7 +180,7 @@ function withLegalForms(text: string, random: () => number): string {
 describe('legal forms in real files: the row pass agrees with the full parse and with libxml2', () => {
   it.each(['aad-connector-utf8.xml', 'mim-sql-deltas-only.xml'])('%s, 40 seeded variants', async (base) => {
     const original = readFileSync(samplePath(base), 'utf8');
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     for (let k = 0; k < 40; k++) {
       const text = withLegalForms(original, random);
       const path = join(temp.dir, `legal-${k}.xml`);
