@@ -55,15 +55,17 @@ async function openPath(path: string): Promise<string | null> {
 /** Files asked for outside the page (menu, dialog, command line, OS) reach it through the gate. */
 const gate = new PageGate({
   open: (path) => {
-    void openPath(path).then((refused) => {
-      if (!refused) return;
-      const vanishedRecent = recentFiles().includes(path) && !existsSync(path);
-      if (vanishedRecent) {
-        forgetFile(path);
-        refreshMenu();
-      }
-      gate.notify({ kind: 'error', text: vanishedRecent ? `${refused} It was removed from Open Recent.` : refused });
-    });
+    openPath(path)
+      .then((refused) => {
+        if (!refused) return;
+        const vanishedRecent = recentFiles().includes(path) && !existsSync(path);
+        if (vanishedRecent) {
+          forgetFile(path);
+          refreshMenu();
+        }
+        gate.notify({ kind: 'error', text: vanishedRecent ? `${refused} It was removed from Open Recent.` : refused });
+      })
+      .catch((error: unknown) => gate.notify({ kind: 'error', text: `Could not open ${path}: ${error instanceof Error ? error.message : String(error)}` }));
   },
   notify: (notice: Notice) => send(IPC.notice, notice),
 });
@@ -114,6 +116,8 @@ function createWindow(): BrowserWindow {
   const made = createMainWindow(appPaths.preload, nativeTheme.shouldUseDarkColors);
   window = made;
   made.once('ready-to-show', () => made.show());
+  // A crashed or reloading page has no listeners until it says so again.
+  made.webContents.on('render-process-gone', () => gate.pageGone());
   made.on('closed', () => {
     if (window === made) window = undefined;
     gate.pageGone();
