@@ -205,7 +205,7 @@ function cases(): Case[] {
     malformed(']]> in text of a skipped element', wrap(object('A', 'update', { hologram: department('a]]>b') })), 'malformed-xml', /"]]>" in text/, (t) =>
       byteAt(t, ']]>'),
     ),
-    malformed('the XML declaration after whitespace', ` ${wrap(object('A', 'add'))}`, 'malformed-xml', /.*/, 1),
+    malformed('the XML declaration after whitespace', ` ${wrap(object('A', 'add'))}`, 'malformed-xml', /XML declaration after the start/, 1),
     malformed('the XML declaration after a comment', `<!-- c -->${wrap(object('A', 'add'))}`, 'malformed-xml', /XML declaration after the start/, 10),
     malformed('the XML declaration twice', DECL + wrap(object('A', 'add')), 'malformed-xml', /XML declaration after the start/, DECL.length),
     malformed(
@@ -252,7 +252,26 @@ function cases(): Case[] {
       byteAt(t, '"<"'),
     ),
   );
-  // Names.
+  // Names, and Namespaces in XML: a prefix must be declared where it is used.
+  list.push(
+    legal(
+      'namespace prefixes declared where they are used',
+      wrap(object('A', 'delete', { delta: '<x:note xmlns:x="urn:x" x:by="me" xml:lang="en"/>' })),
+      1,
+      { delete: 1 },
+      { '{A}': 'A@contoso.com' },
+    ),
+    malformed(
+      'an undeclared namespace prefix on an attribute',
+      wrap(object('A', 'update', { hologram: '<attr name="x" mul:ivalued="false"/>' })),
+      'malformed-xml',
+      /namespace prefix "mul"/,
+      (t) => byteAt(t, '<attr name="x" mul'),
+    ),
+    malformed('an undeclared namespace prefix on an element', wrap(object('A', 'update', { delta: '<p:x/>' })), 'malformed-xml', /namespace prefix "p"/, (t) =>
+      byteAt(t, '<p:x'),
+    ),
+  );
   list.push(
     malformed('an element name with ×', wrap(object('A', 'add', { delta: '<a×b/>' })), 'malformed-xml', /not an element name XML allows/, (t) =>
       byteAt(t, 'a×b'),

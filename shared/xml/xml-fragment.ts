@@ -90,6 +90,9 @@ class FragmentParser {
   /** Attribute names of the start tag being read, for the duplicate check of skipped elements. */
   private readonly names: NameReader;
   private readonly scratchNames: string[] = [];
+  /** Namespace prefixes in scope (how many open elements declare each), and where each declaring element sits. */
+  private readonly prefixes = new Map<string, number>();
+  private readonly prefixScopes: Array<{ depth: number; declared: string[] }> = [];
   private readonly lts: NextMatch;
   private readonly amps: NextMatch;
   private readonly crs: NextMatch;
@@ -187,6 +190,7 @@ class FragmentParser {
     if (open !== undefined && text.charCodeAt(nameStart + open.name.length) === CharCodes.Gt && sameChars(text, nameStart, open.name)) {
       // Skipped elements sit on top of the stack, so while skipping every pop is a stand-in.
       if (this.skipDepth > 0) this.skipDepth--;
+      if (this.prefixScopes.length > 0) this.closePrefixScope();
       return nameStart + open.name.length + 1;
     }
     const gt = text.indexOf('>', lt);
@@ -199,6 +203,7 @@ class FragmentParser {
       this.fail(`Malformed XML: <${open.name}> is closed by ${tag}`, lt);
     }
     if (this.skipDepth > 0) this.skipDepth--;
+    if (this.prefixScopes.length > 0) this.closePrefixScope();
     return gt + 1;
   }
 
@@ -252,6 +257,8 @@ class FragmentParser {
     let skipped = this.skipDepth > 0 || (this.options.skip !== undefined && this.options.skip.has(name));
     const element: XmlElement = skipped ? standIn(name) : { name, attributes: NO_ATTRIBUTES, children: NO_CHILDREN, text: '' };
     const end = this.readAttributes(element, nameEnd, skipped, lt);
+    const declared = this.checkNamespaces(name, skipped ? this.scratchNames : element.attributes, skipped ? 1 : 2, lt);
+    if (declared && !this.selfClosing) this.openPrefixScope(declared);
     const parent = this.stack[this.stack.length - 1];
     if (!skipped && parent !== undefined && this.options.skipWhen?.(element, parent)) skipped = true;
     else this.attach(element, parent, skipped, lt);
@@ -320,6 +327,55 @@ class FragmentParser {
     if (element.attributes === NO_ATTRIBUTES) element.attributes = [name, value];
     else element.attributes.push(name, value);
     return valueEnd + 1;
+  }
+
+  /**
+   * Namespaces in XML: a name with a colon is `prefix:local`, and its prefix is `xml`, or declared by
+   * an `xmlns:prefix` attribute on this element or one it is inside. csexport uses no namespaces, so
+   * this costs a colon test per name. Returns the prefixes this element declares, if any.
+   */
+  private checkNamespaces(name: string, attributes: readonly string[], step: number, lt: number): string[] | undefined {
+    let declared: string[] | undefined;
+    let prefixed = false;
+    for (let k = 0; k < attributes.length; k += step) {
+      const attribute = attributes[k] as string;
+      if (!attribute.includes(':')) continue;
+      prefixed = true;
+      if (attribute.startsWith('xmlns:')) (declared ??= []).push(attribute.slice(6));
+    }
+    if (name.includes(':')) this.checkQualifiedName(name, false, declared, lt);
+    if (!prefixed) return declared;
+    for (let k = 0; k < attributes.length; k += step) {
+      const attribute = attributes[k] as string;
+      if (attribute.includes(':')) this.checkQualifiedName(attribute, true, declared, lt);
+    }
+    return declared;
+  }
+
+  private checkQualifiedName(name: string, isAttribute: boolean, declaredHere: readonly string[] | undefined, lt: number): void {
+    const colon = name.indexOf(':');
+    const prefix = name.slice(0, colon);
+    if (colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) !== -1 || (prefix === 'xmlns' && !isAttribute))
+      this.fail(`Malformed XML: ${quoteInput(name)} is not a valid qualified name`, lt);
+    if (prefix === 'xml' || prefix === 'xmlns' || this.prefixes.has(prefix) || declaredHere?.includes(prefix)) return;
+    this.fail(`Malformed XML: the namespace prefix ${quoteInput(prefix)} of ${quoteInput(name)} is not declared`, lt);
+  }
+
+  private openPrefixScope(declared: string[]): void {
+    for (const prefix of declared) this.prefixes.set(prefix, (this.prefixes.get(prefix) ?? 0) + 1);
+    this.prefixScopes.push({ depth: this.stack.length, declared });
+  }
+
+  /** After an end tag: the prefixes the element just closed declared go out of scope. */
+  private closePrefixScope(): void {
+    const scope = this.prefixScopes[this.prefixScopes.length - 1];
+    if (!scope || scope.depth !== this.stack.length) return;
+    this.prefixScopes.pop();
+    for (const prefix of scope.declared) {
+      const count = (this.prefixes.get(prefix) ?? 1) - 1;
+      if (count === 0) this.prefixes.delete(prefix);
+      else this.prefixes.set(prefix, count);
+    }
   }
 
   /** Hangs a new element under its parent, or makes it the root (of which there is one). */
