@@ -58,8 +58,10 @@ describe('the window', () => {
         nodeIntegrationInSubFrames: false,
         webSecurity: true,
         allowRunningInsecureContent: false,
+        experimentalFeatures: false,
         webviewTag: false,
         navigateOnDragDrop: false,
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     expect(window.isVisible()).toBe(true);
