@@ -114,3 +114,13 @@ describe('a malformed file read by the worker pool', () => {
     expect(readdirSync(temp.dir).filter((name) => name.includes('pool-bad.csv'))).toEqual([]);
   });
 });
+
+describe('a CSV target in a folder that does not exist', () => {
+  it('says so in plain words, exit 1, and writes nothing', async () => {
+    const target = join(temp.dir, 'no-such-folder', 'out.csv');
+    const { code, err } = await run('csv', samplePath('aad-connector-utf8.xml'), '-o', target);
+    expect(code).toBe(EXIT.readFailed);
+    expect(err.trim()).toMatch(/^export-review: The folder .*no-such-folder does not exist; the CSV was not written$/);
+    expect(existsSync(join(temp.dir, 'no-such-folder'))).toBe(false);
+  });
+});

@@ -23,9 +23,23 @@ function removeQuietly(path: string): void {
   }
 }
 
+/** The temporary file beside the target; why it cannot be made, in words for the admin. */
+function openTemporary(temporary: string, target: string): number {
+  try {
+    return openSync(temporary, 'wx');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const folder = dirname(target);
+    if (code === 'ENOENT') throw new Error(`The folder ${folder} does not exist; the CSV was not written`, { cause: error });
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new Error(`The folder ${folder} cannot be written to; the CSV was not written`, { cause: error });
+    throw error;
+  }
+}
+
 export async function writeCsvFile(path: string, header: readonly string[], fill: (writer: CsvWriter) => Promise<void>): Promise<{ rows: number }> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(temporary, 'wx');
+  const fd = openTemporary(temporary, path);
   let rows = 0;
   let pending = CSV_BOM + csvLine(header);
   try {
