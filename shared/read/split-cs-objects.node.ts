@@ -32,9 +32,11 @@ type State = 'body' | 'epilog';
 export class CsObjectSplitter {
   private readonly unit: number;
   private readonly open: Buffer;
-  private readonly close: Buffer;
-  /** UTF-8: the end tag's tail, searched for on its own (see findClose). */
-  private readonly closeTail: Buffer;
+  /** `</cs-object`: an object's end tag before its optional whitespace and `>`. */
+  private readonly closeName: Buffer;
+  /** What is searched for to find `closeName` (see findCloseTag), and how far into it that starts. */
+  private readonly closeProbe: Buffer;
+  private readonly closeProbeAt: number;
   private readonly rootClose: Buffer;
   private readonly commentOpen: Buffer;
   private readonly commentClose: Buffer;
@@ -42,8 +44,8 @@ export class CsObjectSplitter {
   private readonly instructionClose: Buffer;
   private readonly cdataOpen: Buffer;
   private readonly cdataClose: Buffer;
-  private readonly bang: Buffer;
-  private readonly question: Buffer;
+  /** The second characters of `<!` and `<?`, rare in csexport (see findMarkupOpen). */
+  private readonly markupMarks: readonly Buffer[];
   private readonly lt: Buffer;
   private readonly gt: Buffer;
   private buffer: Buffer = Buffer.alloc(0);
@@ -59,8 +61,9 @@ export class CsObjectSplitter {
   ) {
     this.unit = encoding === 'utf-8' ? 1 : 2;
     this.open = encode('<cs-object', encoding);
-    this.close = encode('</cs-object>', encoding);
-    this.closeTail = encode('bject>', encoding);
+    this.closeName = encode('</cs-object', encoding);
+    this.closeProbe = encode(this.unit === 1 ? 'bject' : '</cs-object', encoding);
+    this.closeProbeAt = this.closeName.length - this.closeProbe.length;
     this.rootClose = encode('</cs-objects', encoding);
     this.commentOpen = encode('<!--', encoding);
     this.commentClose = encode('-->', encoding);
@@ -68,8 +71,7 @@ export class CsObjectSplitter {
     this.instructionClose = encode('?>', encoding);
     this.cdataOpen = encode('<![CDATA[', encoding);
     this.cdataClose = encode(']]>', encoding);
-    this.bang = encode('!', encoding);
-    this.question = encode('?', encoding);
+    this.markupMarks = [encode('!', encoding), encode('?', encoding)];
     this.lt = encode('<', encoding);
     this.gt = encode('>', encoding);
     this.bufferOffset = bodyOffset;
@@ -129,23 +131,21 @@ export class CsObjectSplitter {
   /**
    * The next `</cs-object` followed by optional whitespace and `>`, from `from`: where it starts and
    * where it stops; undefined when the bytes so far hold none. In UTF-8, Buffer.indexOf finds a
-   * pattern shorter than 7 bytes by memchr on its first byte: `bject>`'s `b` is rare in csexport,
-   * where `<` opens every tag, so the tail is searched and the bytes around it checked (figures:
-   * ARCHITECTURE.md). `bject` then whitespace is rare and checked the same way.
+   * pattern shorter than 7 bytes by memchr on its first byte: the `b` of the tail `bject` is rare in
+   * csexport, where `<` opens every tag, so the tail is searched and the bytes around it checked
+   * (figures: ARCHITECTURE.md).
    */
   private findCloseTag(from: number): { start: number; stop: number } | undefined {
-    const head = this.close.length - this.closeTail.length;
-    const name = this.close.length - this.gt.length;
-    for (let at = this.find(this.unit === 1 ? this.closeTail.subarray(0, 5) : this.close.subarray(0, name), from); at !== -1;) {
-      const start = this.unit === 1 ? at - head : at;
+    const name = this.closeName.length;
+    for (let at = this.find(this.closeProbe, from); at !== -1; at = this.find(this.closeProbe, at + this.unit)) {
+      const start = at - this.closeProbeAt;
       const afterName = start + name;
-      if (start >= from && this.buffer.compare(this.close, 0, name, start, afterName) === 0) {
+      if (start >= from && this.buffer.compare(this.closeName, 0, name, start, afterName) === 0) {
         let p = afterName;
         while (p < this.buffer.length && this.isSpaceAt(p)) p += this.unit;
         if (p >= this.buffer.length) return undefined;
         if (this.startsWith(this.gt, p)) return { start, stop: p + this.unit };
       }
-      at = this.find(this.unit === 1 ? this.closeTail.subarray(0, 5) : this.close.subarray(0, name), at + this.unit);
     }
     return undefined;
   }
@@ -153,7 +153,7 @@ export class CsObjectSplitter {
   /** The first `<!` or `<?` in [from, to), found by its rare second character; -1 for none. */
   private findMarkupOpen(from: number, to: number): number {
     let first = -1;
-    for (const mark of [this.bang, this.question]) {
+    for (const mark of this.markupMarks) {
       for (let at = this.find(mark, from + this.unit, to + 2 * this.unit); at !== -1; at = this.find(mark, at + this.unit, to + 2 * this.unit)) {
         if (this.startsWith(this.lt, at - this.unit)) {
           if (first === -1 || at - this.unit < first) first = at - this.unit;
@@ -252,8 +252,8 @@ export class CsObjectSplitter {
       }
       if (this.state === 'epilog') this.unexpected(i, 'after </cs-objects>');
       if (this.startsWith(this.rootClose, i) && length - i > this.rootClose.length) {
-        const next = this.buffer.subarray(i + this.rootClose.length, i + this.rootClose.length + this.unit);
-        if (!next.equals(this.gt) && !this.isSpaceAt(i + this.rootClose.length)) this.unexpected(i, 'between objects');
+        const after = i + this.rootClose.length;
+        if (!this.startsWith(this.gt, after) && !this.isSpaceAt(after)) this.unexpected(i, 'between objects');
         const stop = this.rootCloseStop(i);
         if (stop === -1) break;
         this.state = 'epilog';
