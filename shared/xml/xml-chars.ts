@@ -1,4 +1,6 @@
 /** Which characters XML 1.0 allows: in a document at all, and in names. */
+import { ExportReadError } from '../read-errors.js';
+import type { CharToByteOffset } from './char-to-byte.js';
 
 /** Characters XML forbids literally anywhere: C0 controls but tab, LF and CR; U+FFFE and U+FFFF. Lone surrogates never get this far: the fatal decoder refuses them. */
 // eslint-disable-next-line no-control-regex -- the control characters XML forbids are what this finds
@@ -7,6 +9,18 @@ const FORBIDDEN_LITERAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
 /** Index of the first character XML forbids in `text`, or -1. */
 export function firstForbiddenChar(text: string): number {
   return text.search(FORBIDDEN_LITERAL);
+}
+
+/** Throws at the first character XML forbids in `text`, naming it; U+0000 also separates packed rows. */
+export function refuseForbiddenChars(text: string, toByte: CharToByteOffset): void {
+  const at = firstForbiddenChar(text);
+  if (at === -1) return;
+  const code = text.charCodeAt(at);
+  const message =
+    code === 0
+      ? 'Malformed XML: a NUL character (U+0000), which XML does not allow'
+      : `Malformed XML: the character U+${code.toString(16).toUpperCase().padStart(4, '0')}, which XML does not allow`;
+  throw new ExportReadError('malformed-xml', message, toByte(at));
 }
 
 /** XML 1.0 `Char`: what a character reference may name. */

@@ -13,7 +13,8 @@ import type { CharToByteOffset } from './char-to-byte.js';
 import { CharCodes, isSpace } from './char-codes.js';
 import { isNameStart, NameReader } from './name-trie.js';
 import { checkReferences, normalizeAttributeSpace, normalizedValue, normalizeLineEnds } from './xml-values.js';
-import { firstForbiddenChar, isXmlName } from './xml-chars.js';
+import { isXmlName, refuseForbiddenChars } from './xml-chars.js';
+import { checkCommentOrInstruction } from './check-misc.js';
 
 export interface XmlElement {
   name: string;
@@ -124,7 +125,7 @@ class FragmentParser {
 
   parse(): XmlElement {
     const { text } = this;
-    this.refuseForbiddenCharacters();
+    refuseForbiddenChars(text, this.toByte);
     let i = 0;
     while (i < text.length) {
       const lt = this.lts.from(i);
@@ -136,15 +137,6 @@ class FragmentParser {
     if (unclosed) this.fail(`Malformed XML: <${unclosed.name}> is never closed`, text.length);
     if (!this.root) this.fail('Malformed XML: no element found', 0);
     return this.root;
-  }
-
-  /** XML forbids C0 controls (but tab, LF, CR), U+FFFE and U+FFFF anywhere; U+0000 also separates packed rows. */
-  private refuseForbiddenCharacters(): void {
-    const at = firstForbiddenChar(this.text);
-    if (at === -1) return;
-    const code = this.text.charCodeAt(at);
-    if (code === 0) this.fail('Malformed XML: a NUL character (U+0000), which XML does not allow', at);
-    this.fail(`Malformed XML: the character U+${code.toString(16).toUpperCase().padStart(4, '0')}, which XML does not allow`, at);
   }
 
   /** The markup at `lt` (a `<`); returns where the next text starts. */
@@ -217,13 +209,16 @@ class FragmentParser {
     this.fail('Malformed XML: unknown markup "<!"', lt);
   }
 
-  /** A comment may not hold `--`, nor end with `-` (`--->`). */
   private readComment(lt: number): number {
     const end = this.text.indexOf('-->', lt + 4);
     if (end === -1) this.fail('Malformed XML: unclosed comment', lt);
-    const doubleHyphen = this.text.indexOf('--', lt + 4);
-    if (doubleHyphen < end) this.fail('Malformed XML: "--" inside a comment', doubleHyphen);
-    return end + 3;
+    return this.checkedMisc(lt, end + 3);
+  }
+
+  /** A comment or processing instruction from `lt` to `stop`, checked by the rules it shares with the splitter's. */
+  private checkedMisc(lt: number, stop: number): number {
+    checkCommentOrInstruction(this.text.slice(lt, stop), (k) => this.toByte(lt + k), true);
+    return stop;
   }
 
   private readCdata(lt: number): number {
@@ -236,16 +231,10 @@ class FragmentParser {
     return end + 3;
   }
 
-  /** `<?target …?>`: the target is a name, and never `xml` (the declaration belongs at the file's start). */
   private readProcessingInstruction(lt: number): number {
-    const { text } = this;
-    const targetEnd = isNameStart(text.charCodeAt(lt + 2)) ? this.names.read(lt + 2) : -1;
-    if (targetEnd === -1) this.fail('Malformed XML: a processing instruction without a target', lt);
-    if (this.names.name.toLowerCase() === 'xml') this.fail('Malformed XML: an XML declaration inside an element (it belongs at the start of the file)', lt);
-    const end = text.indexOf('?>', targetEnd);
+    const end = this.text.indexOf('?>', lt + 2);
     if (end === -1) this.fail('Malformed XML: unclosed processing instruction', lt);
-    if (end > targetEnd && !isSpace(text.charCodeAt(targetEnd))) this.fail('Malformed XML: bad processing instruction', lt);
-    return end + 2;
+    return this.checkedMisc(lt, end + 2);
   }
 
   private readStartTag(lt: number): number {
