@@ -235,6 +235,13 @@ function cases(): Case[] {
     malformed('a processing instruction without a target between objects', wrap(object('A', 'add') + '<??>'), 'malformed-xml', /without a target/, (t) =>
       byteAt(t, '<??>'),
     ),
+    malformed(
+      'a PI target not followed by whitespace, between objects',
+      wrap(object('A', 'add') + '<?a?b?>'),
+      'malformed-xml',
+      /bad processing instruction/,
+      (t) => byteAt(t, '<?a?b?>'),
+    ),
   );
   // The root.
   list.push(
