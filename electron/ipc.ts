@@ -4,7 +4,7 @@
  * the admin can read). Paths to write are only ever chosen in a save dialog shown here.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { INVOKE_METHOD_NAMES, INVOKE_METHODS, settleInvoke, type InvokeHandlers, type IpcResult } from '../shared/app/ipc-contract.js';
+import { answerInvoke, INVOKE_METHOD_NAMES, INVOKE_METHODS, type InvokeHandlers, type IpcResult } from '../shared/app/ipc-contract.js';
 import type { ReviewService } from '../shared/app/review-service.node.js';
 import { chooseCsvTarget } from './dialogs.js';
 
@@ -40,14 +40,11 @@ function handlers(deps: IpcDependencies): InvokeHandlers {
 }
 
 export function registerIpc(deps: IpcDependencies): void {
-  const implementations = handlers(deps) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const implementations = handlers(deps);
   for (const method of INVOKE_METHOD_NAMES) {
-    const { channel, accepts } = INVOKE_METHODS[method];
-    const handler = implementations[method] as (...args: unknown[]) => Promise<unknown>;
-    ipcMain.handle(channel, (event, ...args: unknown[]): Promise<IpcResult<unknown>> => {
+    ipcMain.handle(INVOKE_METHODS[method].channel, (event, ...args: unknown[]): Promise<IpcResult<unknown>> => {
       if (!deps.isTrusted(event)) return Promise.resolve({ ok: false, message: NOT_OUR_WINDOW });
-      if (!accepts(args)) return Promise.resolve({ ok: false, message: `Refused: invalid arguments for ${channel}.` });
-      return settleInvoke(() => handler(...args));
+      return answerInvoke(implementations, method, args);
     });
   }
 }

@@ -9,9 +9,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   API_NAME,
+  answerInvoke,
   INVOKE_METHOD_NAMES,
-  INVOKE_METHODS,
-  settleInvoke,
   type InvokeHandlers,
   type InvokeMethod,
   type IpcResult,
@@ -76,10 +75,7 @@ export class TestHost {
   /** As the main process's IPC layer does: arguments checked, then a value or a refusal in words (never a rejection). */
   private invoke(method: string, args: unknown[]): Promise<IpcResult<unknown>> {
     if (!INVOKE_METHOD_NAMES.includes(method as InvokeMethod)) return Promise.resolve({ ok: false, message: `unknown method ${method}` });
-    const { channel, accepts } = INVOKE_METHODS[method as InvokeMethod];
-    if (!accepts(args)) return Promise.resolve({ ok: false, message: `Refused: invalid arguments for ${channel}.` });
-    const handler = this.handlers[method as InvokeMethod] as (...args: unknown[]) => Promise<unknown>;
-    return settleInvoke(() => handler(...args));
+    return answerInvoke(this.handlers, method as InvokeMethod, args);
   }
 
   /** A notice from the main process, as `webContents.send` on the notice channel delivers it. */

@@ -145,10 +145,15 @@ export const SEND_CHANNELS = [IPC.readEvent, IPC.menuCommand, IPC.notice] as con
  */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** Runs a handler and wraps its outcome as an IpcResult: a thrown error becomes a refusal in its own words. */
-export async function settleInvoke<T>(work: () => Promise<T>): Promise<IpcResult<T>> {
+/**
+ * One invoke call as the main process (and the e2e test host) answers it: the arguments checked
+ * against the method's declaration, then the handler's value, or its error as a refusal in words.
+ */
+export async function answerInvoke(handlers: InvokeHandlers, method: InvokeMethod, args: readonly unknown[]): Promise<IpcResult<unknown>> {
+  const { channel, accepts } = INVOKE_METHODS[method];
+  if (!accepts(args)) return { ok: false, message: `Refused: invalid arguments for ${channel}.` };
   try {
-    return { ok: true, value: await work() };
+    return { ok: true, value: await (handlers[method] as (...args: readonly unknown[]) => Promise<unknown>)(...args) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
