@@ -55,11 +55,8 @@ function readRoot(text: string, i: number, toByte: CharToByteOffset, complete: b
   // The tag ends at the first `>` outside quotes; a `<` or a missing quote before it is the parser's to refuse.
   const tag = /^<cs-objects(?:[^<>"']|"[^"]*"|'[^']*')*>/.exec(text.slice(i));
   if (!tag) {
-    if (text.indexOf('>', i) !== -1 || complete) {
-      if (text.indexOf('>', i) === -1) truncated('The file ends inside the <cs-objects> tag', i, toByte);
-      throw new ExportReadError('malformed-xml', 'Malformed XML: the <cs-objects> start tag is malformed', toByte(i));
-    }
-    return undefined;
+    if (text.indexOf('>', i) === -1) return complete ? truncated('The file ends inside the <cs-objects> tag', i, toByte) : undefined;
+    throw new ExportReadError('malformed-xml', 'Malformed XML: the <cs-objects> start tag is malformed', toByte(i));
   }
   const emptyRoot = tag[0].endsWith('/>');
   parseXmlElement(emptyRoot ? tag[0] : `${tag[0]}</cs-objects>`, (k) => toByte(i + k));
