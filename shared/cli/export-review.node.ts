@@ -1,11 +1,16 @@
 /**
- * `export-review`: the reader, the summary and the CSV writer from a terminal or a go-live script.
+ * `export-review`: the reader, the summary, the CSV writer and review marks, from a terminal or a
+ * go-live script.
  *
- *   export-review summary export.xml [--max-deletes N]
+ *   export-review summary export.xml [--max-deletes N] [--require-review OPS] [--review PATH]
  *   export-review csv export.xml -o out.csv [--operation delete,update] [--type user,group]
- *                 [--search TEXT] [--level object|attribute] [--max-deletes N]
+ *                 [--search TEXT] [--mark STATES] [--level object|attribute] [--max-deletes N]
+ *                 [--require-review OPS] [--review PATH]
+ *   export-review mark export.xml --as approved|flagged|clear [--note TEXT] [--by NAME]
+ *                 [--ids ID,...] [--operation ...] [--type ...] [--search TEXT] [--mark STATES]
  *
- * Exit codes: 0 done, 1 the file could not be read, 2 wrong usage, 3 pending deletes exceed --max-deletes.
+ * Exit codes: 0 done, 1 the file (or its review file) could not be read, 2 wrong usage, 3 pending
+ * deletes exceed --max-deletes, 4 pending changes named by --require-review are not all approved.
  */
 import { formatCount } from '../format-count.js';
 import { basename } from 'node:path';
@@ -18,75 +23,163 @@ import { deleteCount } from '../model/operations.js';
 import { exportCsv } from '../csv/export-csv.node.js';
 import type { CsvLevel } from '../csv/csv-rows.js';
 import { formatSummary } from './format-summary.js';
+import { formatReview } from './format-review.js';
 import { ProgressLine } from './progress-line.node.js';
+import { deleteGate, EXIT, firstFailed, reviewGate } from './gates.js';
+import { loadCliReview } from './cli-review.node.js';
+import { markCommand, type MarkSelection } from './mark-command.node.js';
+import type { CliIo } from './cli-io.js';
+import type { RowFilter } from '../rows/filter-rows.js';
+import { isReviewState, reviewState, type MarkAction, type ReviewState } from '../review/review-marks.js';
+import { addToTally, type ReviewTally } from '../review/review-tally.js';
+import { ReviewFileError } from '../review/review-file-format.js';
 
-export const EXIT = { ok: 0, readFailed: 1, usage: 2, tooManyDeletes: 3 } as const;
+export { EXIT };
+export type { CliIo };
 
 const USAGE = `Usage:
-  export-review summary <export.xml> [--max-deletes N]
+  export-review summary <export.xml> [--max-deletes N] [--require-review OPS] [--review PATH]
   export-review csv <export.xml> -o <out.csv> [--level object|attribute]
                 [--operation add,update,delete,...] [--type user,group,...] [--search TEXT]
-                [--max-deletes N]
+                [--mark approved,flagged,stale,unreviewed]
+                [--max-deletes N] [--require-review OPS] [--review PATH]
+  export-review mark <export.xml> --as approved|flagged|clear [--note TEXT] [--by NAME]
+                [--ids ID,...] [--operation ...] [--type ...] [--search TEXT] [--mark STATES]
+                [--review PATH]
+
+Review marks are kept in <export.xml>.review.json beside the export (--review names another file).
+OPS for --require-review: operation names (delete means delete and delete-add) or all.
 
 Produce export.xml on the staging server with:
   csexport "Name of Connector" export.xml /f:x
 
-Exit codes: 0 done, 1 file unreadable, 2 usage, 3 pending deletes exceed --max-deletes.`;
+Exit codes: 0 done, 1 file or review file unreadable, 2 usage, 3 pending deletes exceed --max-deletes,
+4 pending changes named by --require-review are unreviewed, stale or flagged.`;
 
 class UsageError extends Error {}
 
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  isTty: boolean;
-}
+type Values = Record<string, string | boolean | undefined>;
 
-function list(value: string | undefined): string[] | undefined {
-  const items = value
+function list(value: string | boolean | undefined): string[] | undefined {
+  const items = (typeof value === 'string' ? value : undefined)
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   return items?.length ? items : undefined;
 }
 
-function maxDeletes(value: string | undefined): number | undefined {
+function maxDeletes(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError('--max-deletes takes a whole number, e.g. --max-deletes 500');
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError('--max-deletes takes a whole number, e.g. --max-deletes 500');
   return Number(value);
 }
 
-function deleteGate(limit: number | undefined, deletes: number, io: CliIo): number {
-  if (limit === undefined || deletes <= limit) return EXIT.ok;
-  io.err(`STOP: ${formatCount(deletes)} pending deletes exceed --max-deletes ${formatCount(limit)}. Review them before leaving staging mode.\n`);
-  return EXIT.tooManyDeletes;
+function reviewStates(value: string | boolean | undefined): ReviewState[] | undefined {
+  const states = list(value);
+  const wrong = states?.find((s) => !isReviewState(s));
+  if (wrong !== undefined) throw new UsageError(`--mark takes approved, flagged, stale or unreviewed (not "${wrong}")`);
+  return states as ReviewState[] | undefined;
 }
 
-async function summary(file: string, limit: number | undefined, io: CliIo): Promise<number> {
+function requireReview(value: string | boolean | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const names = list(value);
+  if (!names) throw new UsageError('--require-review takes operation names (delete, add, update, ...) or all');
+  return names;
+}
+
+function rowFilter(values: Values): RowFilter {
+  const operations = list(values['operation']);
+  const objectTypes = list(values['type']);
+  return {
+    ...(operations && { operations }),
+    ...(objectTypes && { objectTypes }),
+    ...(typeof values['search'] === 'string' && { search: values['search'] }),
+  };
+}
+
+async function summary(file: string, values: Values, io: CliIo): Promise<number> {
+  const limit = maxDeletes(values['max-deletes']);
+  const required = requireReview(values['require-review']);
+  const review = await loadCliReview(file, values['review'] as string | undefined);
   const builder = new SummaryBuilder();
+  const tally: ReviewTally = {};
   const progress = new ProgressLine(basename(file), io);
-  const read = await readExportRows(file, { onRow: (row) => builder.add(row), onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+  const read = await readExportRows(file, {
+    onRow: (row) => {
+      builder.add(row);
+      if (row.pending) addToTally(tally, row.operation, reviewState(review.marks.get(row.id), row.fingerprint));
+    },
+    onProgress: (p) => progress.update(p),
+  }).finally(() => progress.done());
   const result = builder.result();
   io.out(formatSummary(file, read, result));
-  return deleteGate(limit, deleteCount(result.operationTotals), io);
+  if (review.marks.size > 0) io.out(formatReview(review.path, tally));
+  return firstFailed(deleteGate(limit, deleteCount(result.operationTotals), io.err), reviewGate(required, tally, io.err));
 }
 
-async function csv(file: string, values: Record<string, string | boolean | undefined>, limit: number | undefined, io: CliIo): Promise<number> {
+async function csv(file: string, values: Values, io: CliIo): Promise<number> {
   const output = values['output'];
   if (typeof output !== 'string' || output === '') throw new UsageError('csv needs -o <out.csv>');
   const level = (values['level'] ?? 'object') as string;
   if (level !== 'object' && level !== 'attribute') throw new UsageError('--level is object or attribute');
-  const filter = {
-    ...(list(values['operation'] as string | undefined) && { operations: list(values['operation'] as string) }),
-    ...(list(values['type'] as string | undefined) && { objectTypes: list(values['type'] as string) }),
-    ...(typeof values['search'] === 'string' && { search: values['search'] }),
-  };
+  const states = reviewStates(values['mark']);
+  const limit = maxDeletes(values['max-deletes']);
+  const required = requireReview(values['require-review']);
+  const review = await loadCliReview(file, values['review'] as string | undefined);
   const progress = new ProgressLine(basename(file), io);
-  const result = await exportCsv(file, output, { level: level as CsvLevel, scope: { filter } }, { onProgress: (p) => progress.update(p) }).finally(() =>
-    progress.done(),
-  );
+  const request = { level: level as CsvLevel, scope: { filter: rowFilter(values) }, marks: review.marks, ...(states && { reviewStates: states }) };
+  const result = await exportCsv(file, output, request, { onProgress: (p) => progress.update(p) }).finally(() => progress.done());
   io.err(`Wrote ${formatCount(result.rows)} rows (${formatCount(result.objects)} objects) to ${result.path}\n`);
-  // The gate counts the whole file, not the filtered subset: a filter must not hide deletes.
-  return deleteGate(limit, deleteCount(result.operationTotals), io);
+  // The gates count the whole file, not the filtered subset: a filter must not hide deletes.
+  return firstFailed(deleteGate(limit, deleteCount(result.operationTotals), io.err), reviewGate(required, result.reviewTally, io.err));
+}
+
+const MARK_ACTIONS: readonly MarkAction[] = ['approved', 'flagged', 'clear'];
+
+async function mark(file: string, values: Values, io: CliIo): Promise<number> {
+  const action = values['as'];
+  if (typeof action !== 'string' || !(MARK_ACTIONS as readonly string[]).includes(action)) throw new UsageError('mark needs --as approved, flagged or clear');
+  const ids = list(values['ids']);
+  const states = reviewStates(values['mark']);
+  const filter = rowFilter(values);
+  if (!ids && !states && !filter.operations && !filter.objectTypes && filter.search === undefined)
+    throw new UsageError('mark needs rows to mark: --ids, --operation, --type, --search or --mark (e.g. --operation delete)');
+  const selection: MarkSelection = { filter, ...(ids && { ids }), ...(states && { states }) };
+  return markCommand(
+    file,
+    {
+      action: action as MarkAction,
+      selection,
+      ...(typeof values['note'] === 'string' && { note: values['note'] }),
+      ...(typeof values['by'] === 'string' && { by: values['by'] }),
+      ...(typeof values['review'] === 'string' && { review: values['review'] }),
+    },
+    io,
+  );
+}
+
+const COMMANDS: Record<string, (file: string, values: Values, io: CliIo) => Promise<number>> = { summary, csv, mark };
+
+function failure(error: unknown, file: string, io: CliIo): number {
+  if (
+    error instanceof UsageError ||
+    error instanceof RangeError ||
+    (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+  ) {
+    io.err(`export-review: ${error.message}\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof ExportReadError) {
+    io.err(`export-review: cannot read ${file}: ${error.message}\n`);
+    return EXIT.readFailed;
+  }
+  if (error instanceof ReviewFileError) {
+    io.err(`export-review: ${error.message} It was left as it is.\n`);
+    return EXIT.readFailed;
+  }
+  io.err(`export-review: ${error instanceof Error ? error.message : String(error)}\n`);
+  return EXIT.readFailed;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -102,6 +195,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         search: { type: 'string' },
         level: { type: 'string' },
         'max-deletes': { type: 'string' },
+        'require-review': { type: 'string' },
+        review: { type: 'string' },
+        mark: { type: 'string' },
+        as: { type: 'string' },
+        note: { type: 'string' },
+        by: { type: 'string' },
+        ids: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -112,21 +212,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const [command, path, ...extra] = positionals;
     if (!command || !path || extra.length) throw new UsageError(command && !path ? `${command} needs an export.xml file` : 'expected a command and one file');
     file = path;
-    const limit = maxDeletes(values['max-deletes']);
-    if (command === 'summary') return await summary(path, limit, io);
-    if (command === 'csv') return await csv(path, values, limit, io);
-    throw new UsageError(`unknown command "${command}"`);
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!run) throw new UsageError(`unknown command "${command}"`);
+    return await run(path, values, io);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.err(`export-review: ${error.message}\n\n${USAGE}\n`);
-      return EXIT.usage;
-    }
-    if (error instanceof ExportReadError) {
-      io.err(`export-review: cannot read ${file}: ${error.message}\n`);
-      return EXIT.readFailed;
-    }
-    io.err(`export-review: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT.readFailed;
+    return failure(error, file, io);
   }
 }
 

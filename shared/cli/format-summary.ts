@@ -4,13 +4,9 @@ import { rowLabel } from '../rows/change-row.js';
 import { operationsInOrder } from '../model/operations.js';
 import { formatCount } from '../format-count.js';
 import type { ExportSummary } from '../rows/summarize.js';
+import { textTable as table } from './text-table.js';
 
 const n = formatCount;
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
-}
 
 export function formatSummary(file: string, read: ReadSummary, summary: ExportSummary): string {
   let out = `${file}\n${n(read.totalBytes)} bytes, ${read.encoding}, read in ${(read.elapsedMs / 1000).toFixed(1)} s\n\n`;

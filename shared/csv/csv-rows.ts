@@ -8,14 +8,16 @@ import type { ChangeRow } from '../rows/change-row.js';
 import { displayValue } from '../model/attribute-values.js';
 import type { ReferenceIndex } from '../rows/reference-index.js';
 import { ROW_FIELDS } from '../rows/row-fields.js';
+import { REVIEW_COLUMNS } from '../review/review-columns.js';
 
 export type CsvLevel = 'object' | 'attribute';
 
 const CSV_FIELDS = ROW_FIELDS.filter((field) => field.csvColumn !== undefined);
 
-/** The object level's columns: ROW_FIELDS's, in its order. */
-export const OBJECT_COLUMNS: readonly string[] = CSV_FIELDS.map((field) => field.csvColumn as string);
+/** The object level's columns: ROW_FIELDS's, in its order, then the review's. */
+export const OBJECT_COLUMNS: readonly string[] = [...CSV_FIELDS.map((field) => field.csvColumn as string), ...REVIEW_COLUMNS];
 
+/** A row's cells without the review's (`reviewCells` adds those). */
 export function objectCsvRow(row: ChangeRow): string[] {
   return CSV_FIELDS.map(({ key, kind }) => {
     const value = row[key];
@@ -37,6 +39,7 @@ export const ATTRIBUTE_COLUMNS = [
   'Reference UPN',
   'Reference display name',
   'Id',
+  ...REVIEW_COLUMNS,
 ] as const;
 
 function describeReference(dn: string, references: ReferenceIndex): [string, string] {
@@ -67,7 +70,8 @@ function changeRows(change: AttributeChange, references: ReferenceIndex): Array<
   return rows;
 }
 
-export function attributeCsvRows(change: PendingChange, references: ReferenceIndex): string[][] {
+/** A pending change's attribute rows, each ending with `review` (its review cells). */
+export function attributeCsvRows(change: PendingChange, references: ReferenceIndex, review: readonly string[]): string[][] {
   const head = (attribute: string, amodt: string) => [
     change.operation,
     change.objectType,
@@ -77,11 +81,11 @@ export function attributeCsvRows(change: PendingChange, references: ReferenceInd
     attribute,
     amodt,
   ];
-  if (change.changes.length === 0) return [[...head('', ''), '', '', '', '', '', change.id]];
+  if (change.changes.length === 0) return [[...head('', ''), '', '', '', '', '', change.id, ...review]];
   const rows: string[][] = [];
   for (const attribute of change.changes) {
     for (const [valueOperation, oldValue, newValue, refUpn, refName] of changeRows(attribute, references)) {
-      rows.push([...head(attribute.name, attribute.operation), valueOperation, oldValue, newValue, refUpn, refName, change.id]);
+      rows.push([...head(attribute.name, attribute.operation), valueOperation, oldValue, newValue, refUpn, refName, change.id, ...review]);
     }
   }
   return rows;

@@ -11,6 +11,9 @@ import { rowMatcher, type RowFilter } from '../rows/filter-rows.js';
 import { readExportFile, readExportRows } from '../read/read-export-file.node.js';
 import { ReferenceIndex } from '../rows/reference-index.js';
 import { writeCsvFile } from './write-csv-file.node.js';
+import { reviewCells } from '../review/review-columns.js';
+import { reviewState, type ReviewMarks, type ReviewState } from '../review/review-marks.js';
+import { addToTally, type ReviewTally } from '../review/review-tally.js';
 
 export interface CsvExportRequest {
   level: CsvLevel;
@@ -18,6 +21,10 @@ export interface CsvExportRequest {
   scope: { filter: RowFilter } | { ids: readonly string[] };
   /** With a filter: include objects without a pending export too (not by default: they are not changes). */
   includeWithoutPendingExport?: boolean;
+  /** The review marks, for the review columns (none: every pending change is unreviewed). */
+  marks?: ReviewMarks;
+  /** With a filter: keep only pending changes in these review states. */
+  reviewStates?: readonly ReviewState[];
 }
 
 export interface CsvExportResult {
@@ -28,6 +35,8 @@ export interface CsvExportResult {
   rows: number;
   /** Pending changes per operation in the whole file, whatever the scope (for the mass-delete gate). */
   operationTotals: Record<string, number>;
+  /** Pending changes per operation and review state in the whole file, whatever the scope (for the review gate). */
+  reviewTally: ReviewTally;
 }
 
 export interface CsvExportOptions {
@@ -37,17 +46,25 @@ export interface CsvExportOptions {
 
 export async function exportCsv(sourcePath: string, csvPath: string, request: CsvExportRequest, options: CsvExportOptions = {}): Promise<CsvExportResult> {
   const scope = request.scope;
+  const marks: ReviewMarks = request.marks ?? new Map();
   const ids = 'ids' in scope ? new Set(scope.ids) : undefined;
   const matchesFilter = 'filter' in scope ? rowMatcher(scope.filter) : undefined;
+  const states = request.reviewStates?.length ? new Set(request.reviewStates) : undefined;
+  const stateOf = (row: ChangeRow) => reviewState(marks.get(row.id), row.fingerprint);
+  const inStates = (row: ChangeRow) => !states || (row.pending && states.has(stateOf(row)));
   // Ids name rows the user chose one by one; a filter keeps pending changes unless asked otherwise.
-  const wanted = (row: ChangeRow) => (ids ? ids.has(row.id) : (row.pending || request.includeWithoutPendingExport === true) && matchesFilter?.(row) === true);
+  const wanted = (row: ChangeRow) =>
+    ids ? ids.has(row.id) : (row.pending || request.includeWithoutPendingExport === true) && matchesFilter?.(row) === true && inStates(row);
   const passes = request.level === 'object' ? 1 : 2;
   const progress = (pass: number) => (p: ReadProgress) => options.onProgress?.({ ...p, pass, passes });
   const common = (pass: number) => ({ onProgress: progress(pass), ...(options.signal && { signal: options.signal }) });
   let objects = 0;
   const operationTotals: Record<string, number> = {};
+  const reviewTally: ReviewTally = {};
   const count = (row: ChangeRow) => {
-    if (row.pending) tally(operationTotals, row.operation);
+    if (!row.pending) return;
+    tally(operationTotals, row.operation);
+    addToTally(reviewTally, row.operation, stateOf(row));
   };
 
   if (request.level === 'object') {
@@ -58,32 +75,34 @@ export async function exportCsv(sourcePath: string, csvPath: string, request: Cs
           count(row);
           if (!wanted(row)) return;
           objects++;
-          writer.row(objectCsvRow(row));
+          writer.row([...objectCsvRow(row), ...reviewCells(row.pending, row.fingerprint, marks.get(row.id))]);
         },
       });
     });
-    return { path: csvPath, objects, rows, operationTotals };
+    return { path: csvPath, objects, rows, operationTotals, reviewTally };
   }
 
   const references = new ReferenceIndex();
-  const chosen = new Set<string>();
+  // The chosen rows' fingerprints, from the first pass: the second reads records, not rows.
+  const chosen = new Map<string, string>();
   await readExportRows(sourcePath, {
     ...common(1),
     onRow: (row) => {
       count(row);
       references.add(row);
-      if (wanted(row)) chosen.add(row.id);
+      if (wanted(row) && row.pending) chosen.set(row.id, row.fingerprint);
     },
   });
   const { rows } = await writeCsvFile(csvPath, ATTRIBUTE_COLUMNS, async (writer) => {
     await readExportFile(sourcePath, {
       ...common(2),
       onRecord: (record) => {
-        if (record.kind !== 'pending-change' || !chosen.has(record.id)) return;
+        const fingerprint = chosen.get(record.id);
+        if (record.kind !== 'pending-change' || fingerprint === undefined) return;
         objects++;
-        for (const cells of attributeCsvRows(record, references)) writer.row(cells);
+        for (const cells of attributeCsvRows(record, references, reviewCells(true, fingerprint, marks.get(record.id)))) writer.row(cells);
       },
     });
   });
-  return { path: csvPath, objects, rows, operationTotals };
+  return { path: csvPath, objects, rows, operationTotals, reviewTally };
 }

@@ -71,6 +71,7 @@ function row(overrides: Partial<ChangeRow>): ChangeRow {
     valueChanges: 0,
     errorCount: 0,
     firstError: '',
+    fingerprint: '',
     offset: 0,
     length: 1,
     ...overrides,

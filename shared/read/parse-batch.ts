@@ -3,7 +3,7 @@ import type { CsObjectRecord, ExportEncoding } from '../model/csexport-model.js'
 import type { ReadErrorInfo } from '../read-errors.js';
 import { ExportReadError } from '../read-errors.js';
 import { parseCsObject } from '../model/parse-cs-object.js';
-import { toChangeRow, type ChangeRow } from '../rows/change-row.js';
+import { toChangeRow, type ChangeRow, type FingerprintOf } from '../rows/change-row.js';
 import { packRows } from '../rows/packed-rows.js';
 
 /** What a batch gives back: full records, or the rows the grid needs (far cheaper to send across threads). */
@@ -42,16 +42,19 @@ export type ParsedBatch = { records: CsObjectRecord[] } | { packedRows: PackedRo
 export type ParseBatchResult = (ParsedBatch & { id: number }) | { id: number; error: ReadErrorInfo };
 
 /** What a parse worker posts back for a batch (errors are the worker's to catch). */
-export function parseBatchResult(batch: ParseBatch): ParseBatchResult {
+export function parseBatchResult(batch: ParseBatch, fingerprintOf: FingerprintOf): ParseBatchResult {
   return batch.output === 'rows'
-    ? { id: batch.id, packedRows: packRowBatch(parseBatch(batch as ParseBatch<'rows'>)) }
-    : { id: batch.id, records: parseBatch(batch as ParseBatch<'records'>) };
+    ? { id: batch.id, packedRows: packRowBatch(parseBatch(batch as ParseBatch<'rows'>, fingerprintOf)) }
+    : { id: batch.id, records: parseBatch(batch as ParseBatch<'records'>, fingerprintOf) };
 }
 
 const decoders = new Map<ExportEncoding, TextDecoder>();
 
-/** Decodes and parses every object of a batch; the first bad object fails the whole batch. */
-export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>): Array<BatchItems[O]> {
+/**
+ * Decodes and parses every object of a batch; the first bad object fails the whole batch. Rows carry
+ * each pending change's fingerprint, made by `fingerprintOf`.
+ */
+export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>, fingerprintOf: FingerprintOf): Array<BatchItems[O]> {
   let decoder = decoders.get(batch.encoding);
   if (!decoder) decoders.set(batch.encoding, (decoder = new TextDecoder(batch.encoding, { fatal: true })));
   const items: Array<CsObjectRecord | ChangeRow> = [];
@@ -64,7 +67,7 @@ export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>): Array<B
       throw new ExportReadError('invalid-encoding', `The file has bytes that are not valid ${batch.encoding.toUpperCase()}`, fileOffset);
     }
     const record = parseCsObject(text, fileOffset, length, batch.encoding, !rows);
-    items.push(rows ? toChangeRow(record) : record);
+    items.push(rows ? toChangeRow(record, fingerprintOf) : record);
   }
   return items as Array<BatchItems[O]>;
 }

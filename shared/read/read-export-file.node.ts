@@ -17,6 +17,7 @@ import { ParsePool } from './parse-pool.node.js';
 import { CsObjectSplitter, type ObjectSlice } from './split-cs-objects.node.js';
 import { decodeProlog } from '../xml/decode-prolog.js';
 import { ExportReadError } from '../read-errors.js';
+import { fingerprintChange } from '../review/fingerprint.node.js';
 
 export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
@@ -200,8 +201,8 @@ class BodyReader {
 
   /** On this thread, rows are packed only for a caller that wants them packed. */
   private parseHere(batch: ParseBatch): Delivered {
-    if (batch.output === 'records') return { records: parseBatch(batch as ParseBatch<'records'>) };
-    const rows = parseBatch(batch as ParseBatch<'rows'>);
+    if (batch.output === 'records') return { records: parseBatch(batch as ParseBatch<'records'>, fingerprintChange) };
+    const rows = parseBatch(batch as ParseBatch<'rows'>, fingerprintChange);
     return 'onPackedRows' in this.consumer ? { packedRows: packRowBatch(rows) } : { rowList: rows };
   }
 

@@ -13,6 +13,7 @@ import { makeTempDir, readAllRecords, samplePath } from '../testing/samples.node
 import { readExportRowBatches, readExportRows } from './read-export-file.node.js';
 import { unpackRows } from '../rows/packed-rows.js';
 import { toChangeRow, type ChangeRow } from '../rows/change-row.js';
+import { fingerprintChange } from '../review/fingerprint.node.js';
 
 const temp = makeTempDir();
 afterAll(() => temp.remove());
@@ -84,11 +85,11 @@ describe('grid rows', () => {
     const rows: ChangeRow[] = [];
     await readExportRows(path, { workers: 0, onRow: (row) => rows.push(row) });
     const { records } = await readAllRecords(path, { workers: 0 });
-    expect(rows).toEqual(records.map(toChangeRow));
+    expect(rows).toEqual(records.map((record) => toChangeRow(record, fingerprintChange)));
     for (const file of ['aad-connector-utf8.xml', 'ad-connector-utf16le-indented.xml', 'mim-sql-deltas-only.xml']) {
       const sampleRows: ChangeRow[] = [];
       await readExportRows(samplePath(file), { onRow: (row) => sampleRows.push(row) });
-      expect(sampleRows).toEqual((await readAllRecords(samplePath(file))).records.map(toChangeRow));
+      expect(sampleRows).toEqual((await readAllRecords(samplePath(file))).records.map((record) => toChangeRow(record, fingerprintChange)));
     }
   });
 });

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import type { ByteRange, CsObjectRecord } from '../model/csexport-model.js';
 import { detectEncoding } from '../xml/detect-encoding.js';
 import { parseBatch } from './parse-batch.js';
+import { fingerprintChange } from '../review/fingerprint.node.js';
 import { ExportReadError, MAX_OBJECT_BYTES } from '../read-errors.js';
 
 export async function readObjectAt(path: string, range: ByteRange): Promise<CsObjectRecord> {
@@ -17,7 +18,7 @@ export async function readObjectAt(path: string, range: ByteRange): Promise<CsOb
     const bytes = new Uint8Array(range.length);
     const { bytesRead } = await handle.read(bytes, 0, range.length, range.offset);
     if (bytesRead !== range.length) throw new ExportReadError('truncated', 'The file changed since it was read: the object is no longer there', range.offset);
-    const [record] = parseBatch({ id: 0, output: 'records', encoding, bytes, slices: [[0, range.length, range.offset]] });
+    const [record] = parseBatch({ id: 0, output: 'records', encoding, bytes, slices: [[0, range.length, range.offset]] }, fingerprintChange);
     if (!record) throw new ExportReadError('unexpected-content', 'No object at this position', range.offset);
     return record;
   } finally {

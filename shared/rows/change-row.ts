@@ -3,7 +3,7 @@
  * show. Small and flat (strings and numbers) so hundreds of thousands cross threads and IPC cheaply;
  * the full attribute changes are re-read from the file by `bytes` when someone asks.
  */
-import type { CsObjectRecord, IdentitySource } from '../model/csexport-model.js';
+import type { CsObjectRecord, IdentitySource, PendingChange } from '../model/csexport-model.js';
 import { identitySource, whoLabel } from '../model/resolve-identity.js';
 
 /** The operation shown for an object with no `unapplied-export`. */
@@ -35,11 +35,16 @@ export interface ChangeRow {
   errorCount: number;
   /** The first error's literal (e.g. AttributeValueMustBeUnique), for the grid. */
   firstError: string;
+  /** The pending change's fingerprint (what review marks are checked against); empty without a pending export. */
+  fingerprint: string;
   offset: number;
   length: number;
 }
 
-export function toChangeRow(record: CsObjectRecord): ChangeRow {
+/** How a pending change's fingerprint is made (shared/review/fingerprint.node.ts): passed in, since hashing is Node's. */
+export type FingerprintOf = (change: PendingChange) => string;
+
+export function toChangeRow(record: CsObjectRecord, fingerprintOf: FingerprintOf): ChangeRow {
   const identity = record.identity;
   const pending = record.kind === 'pending-change';
   const firstError = record.errors[0];
@@ -63,6 +68,7 @@ export function toChangeRow(record: CsObjectRecord): ChangeRow {
     valueChanges: pending ? record.changes.reduce((sum, c) => sum + Math.max(1, c.values.length), 0) : 0,
     errorCount: record.errors.length,
     firstError: firstError ? (firstError.literal ?? firstError.code ?? firstError.type) : '',
+    fingerprint: pending ? fingerprintOf(record) : '',
     offset: record.bytes.offset,
     length: record.bytes.length,
   };

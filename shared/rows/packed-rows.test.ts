@@ -23,6 +23,7 @@ const full: ChangeRow = {
   valueChanges: 12,
   errorCount: 2,
   firstError: 'AttributeValueMustBeUnique',
+  fingerprint: '0123456789abcdef0123456789abcdef',
   offset: 9_007_199_254_740_000,
   length: 4321,
 };
@@ -39,6 +40,7 @@ const bare: ChangeRow = {
   valueChanges: 0,
   errorCount: 0,
   firstError: '',
+  fingerprint: '',
 };
 
 describe('packed rows', () => {

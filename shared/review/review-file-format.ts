@@ -1,0 +1,99 @@
+/**
+ * The review file saved beside an export (`export.xml.review.json`): versioned JSON whose marks are
+ * keyed by cs-object id. The format is documented in ARCHITECTURE.md ("The review file"). A file
+ * that is not this format, or of a newer version, is refused whole: a review record is never
+ * half-read, and never overwritten by a program that does not understand it.
+ */
+import { FINGERPRINT_ALGORITHM, FINGERPRINT_PATTERN } from './change-fingerprint.js';
+import { MAX_NOTE_LENGTH, REVIEW_VERDICTS, type ReviewMark, type ReviewMarks } from './review-marks.js';
+
+export const REVIEW_FILE_FORMAT = 'export-review/review-marks';
+export const REVIEW_FILE_VERSION = 1;
+
+/** A review file as read or to be written; on disk `marks` is a JSON object keyed by cs-object id. */
+export interface ReviewFile {
+  format: typeof REVIEW_FILE_FORMAT;
+  version: typeof REVIEW_FILE_VERSION;
+  /** How each mark's fingerprint was computed. */
+  fingerprint: typeof FINGERPRINT_ALGORITHM;
+  /** The export the marks were last saved with, for information: marks pair by cs-object id. */
+  export: { name: string; sizeBytes: number };
+  savedAt: string;
+  marks: ReviewMarks;
+}
+
+/** Why a review file cannot be used, in words that name it. */
+export class ReviewFileError extends Error {}
+
+export function makeReviewFile(exportFile: { name: string; sizeBytes: number }, marks: ReviewMarks, savedAt: string): ReviewFile {
+  return { format: REVIEW_FILE_FORMAT, version: REVIEW_FILE_VERSION, fingerprint: FINGERPRINT_ALGORITHM, export: exportFile, savedAt, marks };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isMark(value: unknown): value is ReviewMark {
+  if (!isObject(value)) return false;
+  const { verdict, note, by, at, fingerprint } = value;
+  return (
+    typeof verdict === 'string' &&
+    (REVIEW_VERDICTS as readonly string[]).includes(verdict) &&
+    typeof note === 'string' &&
+    note.length <= MAX_NOTE_LENGTH &&
+    typeof by === 'string' &&
+    typeof at === 'string' &&
+    typeof fingerprint === 'string' &&
+    FINGERPRINT_PATTERN.test(fingerprint)
+  );
+}
+
+function checkHeader(document: Record<string, unknown>, name: string): void {
+  const refuse = (why: string) => {
+    throw new ReviewFileError(`${name} is not an Export Review review file: ${why}.`);
+  };
+  if (document['format'] !== REVIEW_FILE_FORMAT) refuse(`its "format" is not "${REVIEW_FILE_FORMAT}"`);
+  const version = document['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) refuse('it has no valid "version"');
+  if ((version as number) > REVIEW_FILE_VERSION)
+    throw new ReviewFileError(
+      `${name} was written by a newer Export Review (review file version ${String(version)}); this one reads version ${REVIEW_FILE_VERSION}.`,
+    );
+  if (document['fingerprint'] !== FINGERPRINT_ALGORITHM) refuse(`its marks' fingerprints are not "${FINGERPRINT_ALGORITHM}"`);
+  if (!isObject(document['marks'])) refuse('it has no "marks" object');
+}
+
+/** The marks of a review file's text; `name` is how messages name the file. */
+export function parseReviewFile(text: string, name: string): ReviewFile {
+  let document: unknown;
+  try {
+    document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    throw new ReviewFileError(`${name} is not an Export Review review file: it is not JSON.`);
+  }
+  if (!isObject(document)) throw new ReviewFileError(`${name} is not an Export Review review file: it is not a JSON object.`);
+  checkHeader(document, name);
+  const marks: ReviewMarks = new Map();
+  for (const [id, mark] of Object.entries(document['marks'] as Record<string, unknown>)) {
+    if (!isMark(mark)) throw new ReviewFileError(`${name} has a malformed mark for object ${JSON.stringify(id.slice(0, 80))}.`);
+    marks.set(id, { verdict: mark.verdict, note: mark.note, by: mark.by, at: mark.at, fingerprint: mark.fingerprint });
+  }
+  const exportInfo = isObject(document['export']) ? document['export'] : {};
+  return {
+    format: REVIEW_FILE_FORMAT,
+    version: REVIEW_FILE_VERSION,
+    fingerprint: FINGERPRINT_ALGORITHM,
+    export: { name: String(exportInfo['name'] ?? ''), sizeBytes: Number(exportInfo['sizeBytes'] ?? 0) },
+    savedAt: typeof document['savedAt'] === 'string' ? document['savedAt'] : '',
+    marks,
+  };
+}
+
+/** One mark a line: diffable, and a reader can see a colleague's marks without a tool. */
+export function serializeReviewFile(file: ReviewFile): string {
+  const { marks, ...header } = file;
+  const lines: string[] = [];
+  for (const [id, mark] of marks) lines.push(`  ${JSON.stringify(id)}: ${JSON.stringify(mark)}`);
+  const head = JSON.stringify(header, null, 2).slice(0, -2);
+  return `${head},\n  "marks": {${lines.length ? `\n  ${lines.join(',\n  ')}\n  ` : ''}}\n}\n`;
+}
