@@ -26,6 +26,18 @@ export async function chooseCsvTarget(window: BrowserWindow, sourcePath: string,
   return result.canceled ? undefined : result.filePath;
 }
 
+/** An existing review file continues that review; a new name starts one there. */
+export async function chooseReviewFile(window: BrowserWindow, exportPath: string, exportName: string): Promise<string | undefined> {
+  const result = await dialog.showSaveDialog(window, {
+    title: `Review file for ${exportName}`,
+    message: 'Choose an existing review file to continue that review, or a new name to start one.',
+    buttonLabel: 'Use this file',
+    defaultPath: join(dirname(exportPath), `${exportName}.review.json`),
+    filters: [{ name: 'Export Review marks', extensions: ['json'] }],
+  });
+  return result.canceled ? undefined : result.filePath;
+}
+
 export async function showAbout(window: BrowserWindow | undefined): Promise<void> {
   const options: MessageBoxOptions = {
     type: 'info',

@@ -6,7 +6,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { answerInvoke, INVOKE_METHOD_NAMES, INVOKE_METHODS, type InvokeHandlers, type IpcResult } from '../shared/app/ipc-contract.js';
 import type { ReviewService } from '../shared/app/review-service.node.js';
-import { chooseCsvTarget } from './dialogs.js';
+import { chooseCsvTarget, chooseReviewFile } from './dialogs.js';
 
 export interface IpcDependencies {
   service: ReviewService;
@@ -34,6 +34,16 @@ function handlers(deps: IpcDependencies): InvokeHandlers {
       if (!target) return { status: 'cancelled' };
       // The service answers "no longer open" itself when another file was opened while the dialog was up.
       return deps.service.exportCsv(command, target);
+    },
+    setMarks: (command) => deps.service.setMarks(command),
+    chooseReviewFile: async (readId) => {
+      const window = deps.window();
+      const file = deps.service.openFile;
+      if (!window || !file || file.readId !== readId) throw new Error('That file is no longer open.');
+      const path = await chooseReviewFile(window, file.path, file.name);
+      if (!path) return false;
+      await deps.service.useReviewFile(readId, path);
+      return true;
     },
     listening: async () => deps.listening(),
   };

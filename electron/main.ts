@@ -3,9 +3,11 @@
  * review service. Everything that is not Electron glue lives in shared/.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { app, Menu, nativeTheme, session, type BrowserWindow } from 'electron';
 import { IPC, type MenuCommand, type Notice, type ReadEvent, type SendChannels } from '../shared/app/ipc-contract.js';
 import { ReviewService } from '../shared/app/review-service.node.js';
+import { osUserName } from '../shared/review/os-user.node.js';
 import { appPaths } from './app-paths.js';
 import { fileFromCommandLine } from './command-line.js';
 import { chooseExportFile, showAbout } from './dialogs.js';
@@ -36,6 +38,9 @@ function followRead(event: ReadEvent): void {
 
 const service = new ReviewService({
   readWorkerUrl: appPaths.readWorker,
+  reviewer: osUserName(),
+  // Marks of an export whose own folder is read-only (a share, a CD) are kept here instead.
+  reviewFallbackFolder: join(app.getPath('userData'), 'review-marks'),
   emit: (event) => {
     followRead(event);
     send(IPC.readEvent, event);
@@ -162,6 +167,8 @@ else {
     createWindow();
     app.on('activate', () => ensureWindow());
   });
+  // Marks not yet saved (they are at most a second behind) are written before the app goes.
+  app.on('before-quit', () => service.flushReview());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -63,6 +63,7 @@ async function measure(): Promise<number> {
         const service = new ReviewService({
           // Built by `tsx scripts/build.ts electron`, as the app ships it.
           readWorkerUrl: new URL('../electron/read-worker.mjs', import.meta.url),
+          reviewer: 'bench',
           emit: (event) => {
             // Unpacked here as the window does (there, in its own process): counted in, to be conservative.
             if (event.type === 'rows') objects += unpackRows(event.packedRows).length;

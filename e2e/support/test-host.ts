@@ -20,17 +20,20 @@ import {
 import { ReviewService } from '../../shared/app/review-service.node.js';
 
 const READ_WORKER = pathToFileURL(resolve('dist/electron/read-worker.mjs'));
+/** Who the test host's marks are by (the app uses the OS user name). */
+export const REVIEWER = 'e2e.reviewer';
 
 export class TestHost {
   private nextOpenPath: string | undefined;
   private nextSavePath: string | undefined;
+  private nextReviewFile: string | undefined;
   private whileSaveDialogOpen: (() => Promise<unknown>) | undefined;
   private delivery: Promise<unknown> = Promise.resolve();
   readonly service: ReviewService;
   readonly menuCommands: string[] = [];
 
   constructor(private readonly page: Page) {
-    this.service = new ReviewService({ readWorkerUrl: READ_WORKER, emit: (event) => this.deliver(event) });
+    this.service = new ReviewService({ readWorkerUrl: READ_WORKER, reviewer: REVIEWER, emit: (event) => this.deliver(event) });
   }
 
   /** Events reach the page in order, as webContents.send would deliver them. */
@@ -51,6 +54,11 @@ export class TestHost {
     this.whileSaveDialogOpen = whileOpen;
   }
 
+  /** What the next "review file" dialog chooses (undefined: the user cancels). */
+  chooseOnReviewFile(path: string | undefined): void {
+    this.nextReviewFile = path;
+  }
+
   async sendMenuCommand(command: 'export-csv' | 'find'): Promise<void> {
     await this.page.evaluate((c) => (window as unknown as { __deliverMenuCommand: (c: string) => void }).__deliverMenuCommand(c), command);
   }
@@ -68,6 +76,12 @@ export class TestHost {
       if (!this.nextSavePath) return { status: 'cancelled' };
       await this.whileSaveDialogOpen?.();
       return this.service.exportCsv(command, this.nextSavePath);
+    },
+    setMarks: (command) => this.service.setMarks(command),
+    chooseReviewFile: async (readId) => {
+      if (!this.nextReviewFile) return false;
+      await this.service.useReviewFile(readId, this.nextReviewFile);
+      return true;
     },
     listening: async () => undefined,
   };

@@ -1,5 +1,7 @@
 /** Arguments from the renderer are untrusted: the checks each invoke method's arguments must pass. */
-import type { CsvExportCommand } from './ipc-contract.js';
+import type { CsvExportCommand, MarkCommand } from './ipc-contract.js';
+import { CSV_SCOPES } from '../csv/csv-rows.js';
+import { MAX_NOTE_LENGTH } from '../review/review-marks.js';
 
 export function isReadId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
@@ -17,10 +19,26 @@ export function isCsvExportCommand(value: unknown): value is CsvExportCommand {
   return (
     isReadId(command['readId']) &&
     (command['level'] === 'object' || command['level'] === 'attribute') &&
-    (command['scope'] === 'shown' || command['scope'] === 'selected') &&
-    Array.isArray(command['ids']) &&
-    command['ids'].length <= MAX_IDS &&
-    command['ids'].every(isObjectId)
+    (CSV_SCOPES as readonly unknown[]).includes(command['scope']) &&
+    isIdList(command['ids'])
+  );
+}
+
+function isIdList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= MAX_IDS && value.every(isObjectId);
+}
+
+const MARK_ACTIONS: readonly unknown[] = ['approved', 'flagged', 'clear'];
+
+export function isMarkCommand(value: unknown): value is MarkCommand {
+  if (typeof value !== 'object' || value === null) return false;
+  const command = value as Record<string, unknown>;
+  const note = command['note'];
+  return (
+    isReadId(command['readId']) &&
+    isIdList(command['ids']) &&
+    MARK_ACTIONS.includes(command['action']) &&
+    (note === undefined || (typeof note === 'string' && note.length <= MAX_NOTE_LENGTH))
   );
 }
 
@@ -28,3 +46,5 @@ export const noArguments = (args: readonly unknown[]): args is [] => args.length
 export const onePath = (args: readonly unknown[]): args is [string] => args.length === 1 && typeof args[0] === 'string';
 export const readAndObjectId = (args: readonly unknown[]): args is [number, string] => args.length === 2 && isReadId(args[0]) && isObjectId(args[1]);
 export const oneCsvExportCommand = (args: readonly unknown[]): args is [CsvExportCommand] => args.length === 1 && isCsvExportCommand(args[0]);
+export const oneMarkCommand = (args: readonly unknown[]): args is [MarkCommand] => args.length === 1 && isMarkCommand(args[0]);
+export const oneReadId = (args: readonly unknown[]): args is [number] => args.length === 1 && isReadId(args[0]);

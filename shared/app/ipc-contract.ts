@@ -4,10 +4,11 @@
  * host all import it, so a change breaks every side at compile time.
  */
 import type { CsObjectRecord, ReadProgress, ReadSummary } from '../model/csexport-model.js';
-import type { CsvLevel } from '../csv/csv-rows.js';
+import type { CsvLevel, CsvScope } from '../csv/csv-rows.js';
 import type { ReadErrorInfo } from '../read-errors.js';
 import type { ReferenceTarget } from '../rows/reference-index.js';
-import { noArguments, oneCsvExportCommand, onePath, readAndObjectId } from './ipc-arguments.js';
+import type { MarkAction, MarkEntries, ReviewStorage } from '../review/review-marks.js';
+import { noArguments, oneCsvExportCommand, oneMarkCommand, onePath, oneReadId, readAndObjectId } from './ipc-arguments.js';
 
 /** The file being reviewed. `readId` tells one read's events from the next one's. */
 export interface OpenedFile {
@@ -29,7 +30,35 @@ export type ReadEvent =
   | { type: 'done'; readId: number; summary: ReadSummary }
   | { type: 'failed'; readId: number; error: ReadErrorInfo }
   | { type: 'cancelled'; readId: number }
+  | { type: 'review'; readId: number; review: ReviewUpdate }
   | { type: 'closed' };
+
+/**
+ * The review marks of the open file and where they are saved. `marks`, when present, is every mark
+ * (it replaces what the page had: after loading, or after another review file was chosen); without
+ * it only the storage changed. `message` is for the admin (marks moved to the app's folder, ...).
+ */
+export interface ReviewUpdate {
+  marks?: MarkEntries;
+  storage: ReviewStorage;
+  message?: string;
+}
+
+/** Mark (or clear) these pending changes of the open file. */
+export interface MarkCommand {
+  readId: number;
+  ids: string[];
+  action: MarkAction;
+  /** The note to set; absent keeps each mark's note. */
+  note?: string;
+}
+
+export interface MarkOutcome {
+  /** The marks that changed (null: removed). */
+  changed: MarkEntries;
+  /** Ids that are not pending changes (objects without a pending export cannot be marked). */
+  notMarkable: number;
+}
 
 /** Commands from the native menu that the renderer carries out (it knows the filters and selection). */
 export type MenuCommand = 'export-csv' | 'find';
@@ -50,10 +79,10 @@ export interface ObjectDetails {
 export interface CsvExportCommand {
   readId: number;
   level: CsvLevel;
-  /** The rows to write (written in file order): the rows shown by the filters, or the selected rows. */
+  /** The rows to write (written in file order): the rows shown by the filters, the selected rows, or every row with a mark. */
   ids: string[];
   /** What the ids are, for the proposed file name and the message. */
-  scope: 'shown' | 'selected';
+  scope: CsvScope;
 }
 
 export type CsvExportOutcome =
@@ -78,6 +107,10 @@ export interface ExportReviewApi {
   getDetails(readId: number, id: string): Promise<ObjectDetails>;
   /** Shows the save dialog (the only way a path to write is chosen), then writes the CSV. */
   exportCsv(command: CsvExportCommand): Promise<CsvExportOutcome>;
+  /** Sets or clears review marks; saved beside the export at most a second later. */
+  setMarks(command: MarkCommand): Promise<MarkOutcome>;
+  /** Shows a dialog to choose the review file for the open export; false when cancelled. */
+  chooseReviewFile(readId: number): Promise<boolean>;
   /**
    * Says the page has subscribed to events: files asked for before this (command line, second
    * launch, "Open with") wait in the main process until then, since events sent earlier are lost.
@@ -96,6 +129,8 @@ export const IPC = {
   closeFile: 'export-review:close-file',
   getDetails: 'export-review:get-details',
   exportCsv: 'export-review:export-csv',
+  setMarks: 'export-review:set-marks',
+  chooseReviewFile: 'export-review:choose-review-file',
   listening: 'export-review:listening',
   readEvent: 'export-review:read-event',
   menuCommand: 'export-review:menu-command',
@@ -103,7 +138,10 @@ export const IPC = {
 } as const;
 
 /** The API's methods that are a call to the main process; the rest are local (getPathForFile) or subscriptions. */
-export type InvokeMethods = Pick<ExportReviewApi, 'showOpenDialog' | 'openPath' | 'cancelRead' | 'closeFile' | 'getDetails' | 'exportCsv' | 'listening'>;
+export type InvokeMethods = Pick<
+  ExportReviewApi,
+  'showOpenDialog' | 'openPath' | 'cancelRead' | 'closeFile' | 'getDetails' | 'exportCsv' | 'setMarks' | 'chooseReviewFile' | 'listening'
+>;
 export type InvokeMethod = keyof InvokeMethods;
 
 /** What the main process (and the e2e test host) implement for each invoke method: the same signature. */
@@ -123,6 +161,8 @@ export const INVOKE_METHODS: { [M in InvokeMethod]: { channel: string; accepts: 
   closeFile: { channel: IPC.closeFile, accepts: noArguments },
   getDetails: { channel: IPC.getDetails, accepts: readAndObjectId },
   exportCsv: { channel: IPC.exportCsv, accepts: oneCsvExportCommand },
+  setMarks: { channel: IPC.setMarks, accepts: oneMarkCommand },
+  chooseReviewFile: { channel: IPC.chooseReviewFile, accepts: oneReadId },
   listening: { channel: IPC.listening, accepts: noArguments },
 };
 

@@ -1,6 +1,6 @@
 /** The app's service without Electron: worker-thread reads, details on demand, CSV of chosen rows. */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadEvent } from './ipc-contract.js';
 import type { PendingChange } from '../model/csexport-model.js';
@@ -20,6 +20,7 @@ function start() {
   let settle: (() => void) | undefined;
   service = new ReviewService({
     readWorkerUrl,
+    reviewer: 'tester',
     emit: (event) => {
       events.push(event);
       if (event.type === 'done' || event.type === 'failed') settle?.();
@@ -76,5 +77,41 @@ describe('ReviewService', () => {
     const last = events.at(-1);
     expect(last).toMatchObject({ type: 'done', summary: { objects: 5 } });
     await expect(service.details(1, 'x')).rejects.toThrow(/no longer open/);
+  });
+
+  it('loads the marks beside the export, marks pending changes only, saves them on close and restores them on the next open', async () => {
+    const { service, events, finished } = start();
+    const path = join(temp.dir, 'marked.xml');
+    copyFileSync(samplePath('aad-connector-utf8.xml'), path);
+    const done = finished();
+    await service.open(path);
+    await done;
+    const readId = service.openFile?.readId ?? -1;
+    await expect
+      .poll(() => events.find((e) => e.type === 'review'))
+      .toMatchObject({ review: { marks: [], storage: { kind: 'beside-export', path: `${path}.review.json` } } });
+    const chen = '{00000003-1111-4A4A-9B9B-000000001003}';
+    const withoutPendingExport = '{0000000B-1111-4A4A-9B9B-000000001011}';
+    const outcome = await service.setMarks(
+      { readId, ids: [chen, withoutPendingExport], action: 'flagged', note: 'on leave' },
+      new Date('2026-12-01T10:00:00Z'),
+    );
+    expect(outcome.notMarkable).toBe(1);
+    expect(outcome.changed).toEqual([
+      [chen, { verdict: 'flagged', note: 'on leave', by: 'tester', at: '2026-12-01T10:00:00.000Z', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) }],
+    ]);
+
+    const csv = join(temp.dir, 'reviewed.csv');
+    await service.exportCsv({ readId, level: 'object', scope: 'reviewed', ids: [chen] }, csv);
+    expect(readFileSync(csv, 'utf8')).toMatch(/chen\.wei@contoso\.com.*,flagged,on leave,tester,2026-12-01T10:00:00\.000Z\r\n$/);
+
+    service.close();
+    expect(JSON.parse(readFileSync(`${path}.review.json`, 'utf8'))).toMatchObject({
+      format: 'export-review/review-marks',
+      marks: { [chen]: { verdict: 'flagged' } },
+    });
+    events.length = 0;
+    await service.open(path);
+    await expect.poll(() => events.find((e) => e.type === 'review')).toMatchObject({ review: { marks: [[chen, { verdict: 'flagged', note: 'on leave' }]] } });
   });
 });

@@ -9,7 +9,9 @@ import { basename } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../read/start-worker.node.js';
 import type { ByteRange } from '../model/csexport-model.js';
-import type { CsvExportCommand, CsvExportOutcome, ObjectDetails, OpenedFile, ReadEvent } from './ipc-contract.js';
+import type { CsvExportCommand, CsvExportOutcome, MarkCommand, MarkOutcome, ObjectDetails, OpenedFile, ReadEvent } from './ipc-contract.js';
+import { ReviewStore } from '../review/review-store.node.js';
+import type { MarkTarget, ReviewStorage } from '../review/review-marks.js';
 import type { ReadWorkerMessage, ReadWorkerRequest } from '../read/read-worker.node.js';
 import { ReferenceIndex, type ReferenceTarget } from '../rows/reference-index.js';
 import { readObjectAt } from '../read/read-object-at.node.js';
@@ -25,15 +27,24 @@ interface OpenRead {
    * the same two cores, for an index most reads only use for the few rows someone opens.
    */
   unindexed: string[];
-  ranges: Map<string, ByteRange>;
+  objects: Map<string, IndexedObject>;
   references: ReferenceIndex;
+  /** The review marks, once loaded (reading starts without waiting for them). */
+  review: Promise<ReviewStore>;
+  /** The same store once it is loaded, for saving synchronously as the app quits. */
+  store?: ReviewStore;
+}
+
+interface IndexedObject extends ByteRange {
+  /** Empty for objects without a pending export: they cannot be marked. */
+  fingerprint: string;
 }
 
 /** Brings the read's index up to date with the batches received so far. */
 function indexed(read: OpenRead): OpenRead {
   for (const packed of read.unindexed) {
     for (const row of unpackRows(packed)) {
-      read.ranges.set(row.id, { offset: row.offset, length: row.length });
+      read.objects.set(row.id, { offset: row.offset, length: row.length, fingerprint: row.pending ? row.fingerprint : '' });
       read.references.add(row);
     }
   }
@@ -45,6 +56,10 @@ export interface ReviewServiceOptions {
   /** The built read worker (`read-worker.mjs`, beside `parse-worker.mjs`). */
   readWorkerUrl: URL;
   emit: (event: ReadEvent) => void;
+  /** Who makes the marks: the OS user name. */
+  reviewer: string;
+  /** Where marks go when an export's own folder cannot be written (the app's user-data folder). */
+  reviewFallbackFolder?: string;
 }
 
 /** The file's size when `path` is an existing regular file; otherwise why it cannot be opened, in words for the admin. */
@@ -76,9 +91,11 @@ export class ReviewService {
     const file: OpenedFile = { readId: this.nextReadId++, path, name: basename(path), sizeBytes: checked.size };
     const request: ReadWorkerRequest = { path };
     const worker = startWorker(this.options.readWorkerUrl, { workerData: request });
-    const read: OpenRead = { file, worker, unindexed: [], ranges: new Map(), references: new ReferenceIndex() };
+    this.closeReview();
+    const read: OpenRead = { file, worker, unindexed: [], objects: new Map(), references: new ReferenceIndex(), review: this.openReview(file) };
     this.current = read;
     this.options.emit({ type: 'started', file });
+    void read.review.then((store) => this.announceReview(read, store));
     worker.on('message', (message: ReadWorkerMessage) => this.onWorkerMessage(read, message));
     worker.on('error', (error) => this.finishWithError(read, `The reader stopped unexpectedly: ${error.message}`));
     worker.on('exit', (code) => {
@@ -124,12 +141,72 @@ export class ReviewService {
     if (announce) this.options.emit({ type: 'cancelled', readId: read.file.readId });
   }
 
+  private openReview(file: OpenedFile, chosenPath?: string): Promise<ReviewStore> {
+    const folder = this.options.reviewFallbackFolder;
+    const store = ReviewStore.open({
+      exportFile: { path: file.path, name: file.name, sizeBytes: file.sizeBytes },
+      ...(chosenPath && { chosenPath }),
+      ...(folder && { fallbackFolder: folder }),
+      onStorageChanged: (storage, message) => this.announceStorage(file.readId, storage, message),
+    });
+    // A review file that cannot even be looked at must not stop the read: it is said, and marks stay in memory.
+    return store.catch((error: unknown) => ReviewStore.unsaved(error instanceof Error ? error.message : String(error)));
+  }
+
+  private announceReview(read: OpenRead, store: ReviewStore): void {
+    if (this.current !== read) return store.close();
+    read.store = store;
+    const storage = store.storage;
+    const message = storage.kind === 'not-saved' ? storage.problem : undefined;
+    this.options.emit({ type: 'review', readId: read.file.readId, review: { marks: [...store.marks], storage, ...(message && { message }) } });
+  }
+
+  private announceStorage(readId: number, storage: ReviewStorage, message: string): void {
+    if (this.current?.file.readId === readId) this.options.emit({ type: 'review', readId, review: { storage, message } });
+  }
+
+  /** Saves the open file's marks now: before quitting, closing or opening another file. */
+  flushReview(): void {
+    this.current?.store?.flush();
+  }
+
+  private closeReview(): void {
+    const read = this.current;
+    if (read?.store) read.store.close();
+    else void read?.review.then((store) => store.close());
+  }
+
+  /** Sets or clears marks on pending changes of the open file. */
+  async setMarks(command: MarkCommand, now = new Date()): Promise<MarkOutcome> {
+    const read = indexed(this.readFor(command.readId));
+    const store = await read.review;
+    const targets: MarkTarget[] = [];
+    let notMarkable = 0;
+    for (const id of command.ids) {
+      const fingerprint = read.objects.get(id)?.fingerprint;
+      if (fingerprint) targets.push({ id, fingerprint });
+      else notMarkable++;
+    }
+    const request = { action: command.action, by: this.options.reviewer, at: now.toISOString(), ...(command.note !== undefined && { note: command.note }) };
+    return { changed: store.apply(targets, request), notMarkable };
+  }
+
+  /** Uses the review file at `path` (chosen in a dialog by the caller) for the open export, and sends its marks. */
+  async useReviewFile(readId: number, path: string): Promise<void> {
+    const read = this.readFor(readId);
+    (await read.review).close();
+    read.store = undefined;
+    read.review = this.openReview(read.file, path);
+    this.announceReview(read, await read.review);
+  }
+
   cancel(): void {
     this.stopWorker(true);
   }
 
   close(): void {
     this.stopWorker(false);
+    this.closeReview();
     this.current = undefined;
     this.options.emit({ type: 'closed' });
   }
@@ -142,9 +219,9 @@ export class ReviewService {
 
   async details(readId: number, id: string): Promise<ObjectDetails> {
     const read = indexed(this.readFor(readId));
-    const range = read.ranges.get(id);
-    if (!range) throw new Error('No such object in this file.');
-    const record = await readObjectAt(read.file.path, range);
+    const object = read.objects.get(id);
+    if (!object) throw new Error('No such object in this file.');
+    const record = await readObjectAt(read.file.path, { offset: object.offset, length: object.length });
     const references: Record<string, ReferenceTarget | null> = {};
     if (record.kind === 'pending-change') {
       const dns = [
@@ -162,7 +239,8 @@ export class ReviewService {
   async exportCsv(command: CsvExportCommand, targetPath: string): Promise<CsvExportOutcome> {
     try {
       const read = this.readFor(command.readId);
-      const result = await exportCsv(read.file.path, targetPath, { level: command.level, scope: { ids: command.ids } });
+      const store = await read.review;
+      const result = await exportCsv(read.file.path, targetPath, { level: command.level, scope: { ids: command.ids }, marks: store.marks });
       return { status: 'written', path: result.path, rows: result.rows, objects: result.objects };
     } catch (error) {
       return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
@@ -171,6 +249,7 @@ export class ReviewService {
 
   dispose(): void {
     this.stopWorker(false);
+    this.closeReview();
     this.current = undefined;
   }
 }

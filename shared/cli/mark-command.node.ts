@@ -3,7 +3,7 @@
  * operation, type, search and current review state, and writes the review file atomically.
  */
 import { basename } from 'node:path';
-import { userInfo } from 'node:os';
+import { osUserName } from '../review/os-user.node.js';
 import { formatCount } from '../format-count.js';
 import { readExportRows } from '../read/read-export-file.node.js';
 import { rowMatcher, type RowFilter } from '../rows/filter-rows.js';
@@ -28,15 +28,6 @@ export interface MarkOptions {
   by?: string;
   review?: string;
   selection: MarkSelection;
-}
-
-/** The OS user name, the default "who" of a mark; a placeholder where the OS has none to give. */
-export function osUserName(): string {
-  try {
-    return userInfo().username || 'unknown user';
-  } catch {
-    return 'unknown user';
-  }
 }
 
 export async function markCommand(file: string, options: MarkOptions, io: CliIo): Promise<number> {

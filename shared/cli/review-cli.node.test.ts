@@ -38,7 +38,11 @@ describe('export-review mark and the review gate', () => {
     const marked = await run('mark', file, '--as', 'approved', '--operation', 'delete,delete-add', '--by', 'jdoe', '--note', 'checked with HR');
     expect(marked.code).toBe(EXIT.ok);
     expect(marked.err).toContain(`Marked approved: 4 pending changes; saved to ${file}.review.json`);
-    const saved = JSON.parse(readFileSync(`${file}.review.json`, 'utf8')) as { format: string; version: number; marks: Record<string, { by: string; note: string }> };
+    const saved = JSON.parse(readFileSync(`${file}.review.json`, 'utf8')) as {
+      format: string;
+      version: number;
+      marks: Record<string, { by: string; note: string }>;
+    };
     expect([saved.format, saved.version, Object.keys(saved.marks).length]).toEqual(['export-review/review-marks', 1, 4]);
     expect(Object.values(saved.marks).every((m) => m.by === 'jdoe' && m.note === 'checked with HR')).toBe(true);
 
@@ -93,7 +97,9 @@ describe('export-review mark and the review gate', () => {
     await run('csv', file, '-o', attributes, '--level', 'attribute', '--mark', 'flagged');
     const attributeRows = csvRows(attributes);
     expect(attributeRows[0]).toEqual([...ATTRIBUTE_COLUMNS]);
-    expect(attributeRows.slice(1).map((r) => [r[ATTRIBUTE_COLUMNS.indexOf('UPN')], r[ATTRIBUTE_COLUMNS.indexOf('Review')]])).toEqual([['chen.wei@contoso.com', 'flagged']]);
+    expect(attributeRows.slice(1).map((r) => [r[ATTRIBUTE_COLUMNS.indexOf('UPN')], r[ATTRIBUTE_COLUMNS.indexOf('Review')]])).toEqual([
+      ['chen.wei@contoso.com', 'flagged'],
+    ]);
   });
 
   it('uses another review file with --review, and gives the deletes gate precedence when both fail', async () => {

@@ -12,6 +12,11 @@ import { REVIEW_COLUMNS } from '../review/review-columns.js';
 
 export type CsvLevel = 'object' | 'attribute';
 
+/** Which rows the app exports: those shown by the filters, those selected, or every row with a review mark. */
+export type CsvScope = 'shown' | 'selected' | 'reviewed';
+
+export const CSV_SCOPES: readonly CsvScope[] = ['shown', 'selected', 'reviewed'];
+
 const CSV_FIELDS = ROW_FIELDS.filter((field) => field.csvColumn !== undefined);
 
 /** The object level's columns: ROW_FIELDS's, in its order, then the review's. */

@@ -65,3 +65,6 @@ export function markAfter(current: ReviewMark | undefined, target: MarkTarget, r
 
 /** The longest note kept: a note is a sentence or two, not a document. */
 export const MAX_NOTE_LENGTH = 4000;
+
+/** Where marks are saved. `not-saved`: the review file could not be read (`problem` says why), so it is never written. */
+export type ReviewStorage = { kind: 'beside-export' | 'chosen' | 'app-folder'; path: string } | { kind: 'not-saved'; problem: string };

@@ -1,0 +1,135 @@
+/**
+ * The app's review marks for one open export: loaded from its review file, changed by mark commands,
+ * saved at most a second after each change and when the file is closed or the app quits. Where the
+ * export's folder cannot be written, marks go to the app's own folder for that export; a review file
+ * that cannot be read is never written, and marks then stay in memory until another file is chosen.
+ */
+import { FolderNotWritableError } from '../atomic-file.node.js';
+import { makeReviewFile, ReviewFileError, type ReviewFile } from './review-file-format.js';
+import { fallbackReviewFilePath, readReviewFile, reviewFilePathFor, writeReviewFileSync } from './review-file.node.js';
+import { markAfter, type MarkEntries, type MarkRequest, type MarkTarget, type ReviewMarks, type ReviewStorage } from './review-marks.js';
+import { mkdirSync } from 'node:fs';
+
+export interface ReviewStoreOptions {
+  exportFile: { path: string; name: string; sizeBytes: number };
+  /** A review file the admin chose; by default the one beside the export. */
+  chosenPath?: string;
+  /** The app's own folder for marks of exports whose folder cannot be written. */
+  fallbackFolder?: string;
+  /** Called when where marks are saved changes, with a sentence for the admin. */
+  onStorageChanged: (storage: ReviewStorage, message: string) => void;
+  saveDelayMs?: number;
+  /** How a review file is written (tests stand in a folder that refuses writes, which root cannot make). */
+  write?: (path: string, file: ReviewFile) => void;
+}
+
+const SAVE_DELAY_MS = 1000;
+
+/** The later-saved of two review files (the folder may have been read-only for a while). */
+function later(a: ReviewFile | null, b: ReviewFile | null): 'a' | 'b' | null {
+  if (!a && !b) return null;
+  if (!b) return 'a';
+  if (!a) return 'b';
+  return b.savedAt > a.savedAt ? 'b' : 'a';
+}
+
+export class ReviewStore {
+  readonly marks: ReviewMarks;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  private get write(): (path: string, file: ReviewFile) => void {
+    return this.options.write ?? writeReviewFileSync;
+  }
+
+  private constructor(
+    private readonly options: ReviewStoreOptions,
+    marks: ReviewMarks,
+    public storage: ReviewStorage,
+  ) {
+    this.marks = marks;
+  }
+
+  static async open(options: ReviewStoreOptions): Promise<ReviewStore> {
+    const primary = options.chosenPath ?? reviewFilePathFor(options.exportFile.path);
+    const kind = options.chosenPath ? 'chosen' : 'beside-export';
+    try {
+      const file = await readReviewFile(primary);
+      const fallbackPath = options.fallbackFolder && !options.chosenPath ? fallbackReviewFilePath(options.fallbackFolder, options.exportFile.path) : undefined;
+      const fallback = fallbackPath ? await readReviewFile(fallbackPath).catch(() => null) : null;
+      const pick = later(file, fallback);
+      if (pick === 'b' && fallbackPath && fallback) return new ReviewStore(options, fallback.marks, { kind: 'app-folder', path: fallbackPath });
+      return new ReviewStore(options, file?.marks ?? new Map(), { kind, path: primary });
+    } catch (error) {
+      if (!(error instanceof ReviewFileError)) throw error;
+      return new ReviewStore(options, new Map(), { kind: 'not-saved', problem: error.message });
+    }
+  }
+
+  /** A store that saves nothing: its review file could not even be looked at (`problem` says why). */
+  static unsaved(problem: string): ReviewStore {
+    return new ReviewStore({ exportFile: { path: '', name: '', sizeBytes: 0 }, onStorageChanged: () => undefined }, new Map(), { kind: 'not-saved', problem });
+  }
+
+  /** Applies `request` to each target; returns the marks that changed (null: removed). */
+  apply(targets: readonly MarkTarget[], request: MarkRequest): MarkEntries {
+    const changed: MarkEntries = [];
+    for (const target of targets) {
+      const next = markAfter(this.marks.get(target.id), target, request);
+      if (next) this.marks.set(target.id, next);
+      else if (!this.marks.delete(target.id)) continue;
+      changed.push([target.id, next]);
+    }
+    if (changed.length) this.scheduleSave();
+    return changed;
+  }
+
+  private scheduleSave(): void {
+    if (this.timer || this.storage.kind === 'not-saved') return;
+    this.timer = setTimeout(() => this.save(), this.options.saveDelayMs ?? SAVE_DELAY_MS);
+  }
+
+  /** Writes now what is not saved yet (synchronous: it also runs as the app quits). */
+  flush(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.save();
+  }
+
+  private save(): void {
+    this.timer = undefined;
+    const storage = this.storage;
+    if (storage.kind === 'not-saved') return;
+    const file = makeReviewFile({ name: this.options.exportFile.name, sizeBytes: this.options.exportFile.sizeBytes }, this.marks, new Date().toISOString());
+    try {
+      this.write(storage.path, file);
+    } catch (error) {
+      this.saveFailed(error, file);
+    }
+  }
+
+  private saveFailed(error: unknown, file: ReviewFile): void {
+    const fallbackFolder = this.options.fallbackFolder;
+    const storage = this.storage;
+    if (error instanceof FolderNotWritableError && fallbackFolder && storage.kind === 'beside-export') {
+      const path = fallbackReviewFilePath(fallbackFolder, this.options.exportFile.path);
+      try {
+        mkdirSync(fallbackFolder, { recursive: true });
+        this.write(path, file);
+        this.storage = { kind: 'app-folder', path };
+        this.options.onStorageChanged(this.storage, `${error.message}, so review marks are kept in the app's own folder: ${path}`);
+        return;
+      } catch (fallbackError) {
+        error = fallbackError;
+      }
+    }
+    this.options.onStorageChanged(
+      storage,
+      `Review marks could not be saved: ${error instanceof Error ? error.message : String(error)}. They are kept while the file is open.`,
+    );
+  }
+
+  /** Saves what is pending and stops. */
+  close(): void {
+    this.flush();
+  }
+}
