@@ -107,6 +107,7 @@ function refreshMenu(): void {
           refreshMenu();
         },
         exportCsv: () => command('export-csv'),
+        chooseReviewFile: () => command('choose-review-file'),
         find: () => command('find'),
         close: () => service.close(),
         about: () => void showAbout(window),

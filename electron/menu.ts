@@ -7,6 +7,7 @@ export interface MenuActions {
   openRecent: (path: string) => void;
   clearRecent: () => void;
   exportCsv: () => void;
+  chooseReviewFile: () => void;
   find: () => void;
   close: () => void;
   about: () => void;
@@ -34,6 +35,7 @@ export function buildMenu(actions: MenuActions, recent: string[], hasWindow: boo
         { label: 'Open Recent', submenu: recentItems },
         { type: 'separator' },
         { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', click: actions.exportCsv, enabled: hasWindow },
+        { label: 'Review File…', click: actions.chooseReviewFile, enabled: hasWindow },
         { type: 'separator' },
         isMac
           ? { label: 'Close File', accelerator: 'Shift+CmdOrCtrl+W', click: actions.close, enabled: hasWindow }

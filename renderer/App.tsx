@@ -1,30 +1,57 @@
 /**
- * The app: empty state → reading (progress, first rows) → review (chips, search, grid, details) →
- * CSV export. Rows flow one way: read events → grid transactions; the grid owns filtering and
- * selection. Each concern is a hook; this component only wires them together.
+ * The app: empty state → reading (progress, first rows) → review (chips, search, grid, details,
+ * marks) → CSV export. Rows flow one way: read events → grid transactions; the grid owns filtering
+ * and selection, the marks live beside it. Each concern is a hook; this component wires them.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ChangeRow } from '../shared/rows/change-row.js';
 import { reviewApi } from './api.js';
 import { DropZone, EmptyState } from './DropZone.js';
 import { ExportDialog } from './ExportDialog.js';
 import { NoticeStrip } from './NoticeStrip.js';
 import { ReadOutcome } from './ReadOutcome.js';
 import { ReviewView } from './ReviewView.js';
+import { ReviewDialogs } from './ReviewDialogs.js';
+import { focusGrid } from './grid-focus.js';
+import { useAnnouncer, useReadAnnouncements } from './useAnnouncer.js';
 import { useAppCommands, useListening } from './useAppCommands.js';
-import { useCsvExport } from './useCsvExport.js';
+import { reviewedIds, useCsvExport } from './useCsvExport.js';
 import { useGridFilters } from './useGridFilters.js';
 import { useGridRows } from './useGridRows.js';
 import { useNotices } from './useNotices.js';
+import { useReview } from './useReview.js';
+import { useReviewActions } from './useReviewActions.js';
 
 export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const details = useState(true);
   const { notice, setNotice, showFailure } = useNotices();
-  const rows = useGridRows();
+  const { message, announce } = useAnnouncer();
+  const arrivals = useRef<(rows: ChangeRow[]) => void>(() => undefined);
+  const rows = useGridRows((batch) => arrivals.current(batch));
   const { session, gridApi } = rows;
   const filters = useGridFilters(gridApi, session.file?.readId);
-  const csv = useCsvExport(gridApi, session, setNotice);
-  useAppCommands(searchRef, csv.startExport);
+  const redrawReview = useCallback(() => {
+    gridApi.current?.refreshCells({ columns: ['review'], force: true });
+    gridApi.current?.onFilterChanged();
+  }, [gridApi]);
+  const onReviewMessage = useCallback((text: string, kind: 'info' | 'error') => setNotice({ kind, text }), [setNotice]);
+  const review = useReview(session.file?.readId, rows.allRows, redrawReview, onReviewMessage);
+  arrivals.current = review.rowsArrived;
+  const returnFocus = useCallback(() => focusGrid(gridApi.current), [gridApi]);
+  const reviewed = useMemo(() => ({ allRows: rows.allRows, marks: review.marks }), [rows.allRows, review.marks]);
+  const csv = useCsvExport(gridApi, session, reviewed, setNotice, returnFocus);
+  const actions = useReviewActions({
+    gridApi,
+    review,
+    focused: rows.focused,
+    reviewFiltered: () => filters.filterRef.current.review !== 'all',
+    announce,
+    setNotice,
+    onDialogClosed: returnFocus,
+  });
+  useReadAnnouncements(session, announce);
+  useAppCommands(searchRef, csv.startExport, review.chooseReviewFile);
   useListening(showFailure);
 
   const openDialog = useCallback(() => void reviewApi().showOpenDialog().catch(showFailure), [showFailure]);
@@ -36,6 +63,9 @@ export function App() {
   return (
     <DropZone onRefused={onRefused}>
       <div className="app">
+        <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+          {message}
+        </div>
         {notice && <NoticeStrip notice={notice} onDismiss={() => setNotice(null)} />}
         {!reviewing && <ReadOutcome session={session} />}
         {!reviewing && <EmptyState onOpen={openDialog} />}
@@ -44,6 +74,8 @@ export function App() {
             file={file}
             rows={rows}
             filters={filters}
+            review={review}
+            actions={actions}
             searchRef={searchRef}
             onOpen={openDialog}
             onExport={csv.startExport}
@@ -52,8 +84,13 @@ export function App() {
           />
         )}
         {csv.exporting && (
-          <ExportDialog shown={rows.shown} selected={rows.selected} onCancel={csv.cancelExport} onExport={(scope, level) => void csv.runExport(scope, level)} />
+          <ExportDialog
+            counts={{ shown: rows.shown, selected: rows.selected, reviewed: reviewedIds(reviewed).length }}
+            onCancel={csv.cancelExport}
+            onExport={(scope, level) => void csv.runExport(scope, level)}
+          />
         )}
+        <ReviewDialogs review={review} actions={actions} onProblemClosed={returnFocus} />
       </div>
     </DropZone>
   );

@@ -17,11 +17,23 @@ import type {
 } from 'ag-grid-community';
 import type { ChangeRow } from '../shared/rows/change-row.js';
 import { matchesGridFilter, type GridFilter } from '../shared/rows/filter-rows.js';
+import type { ReviewMark, ReviewState } from '../shared/review/review-marks.js';
 import { operationLabel } from './format.js';
+import { REVIEW_KEYS, type ReviewKeyAction } from './review-keys.js';
+import { ReviewCell, reviewTooltip } from './ReviewCell.js';
+
+/** What the grid's cells read the review from: refs, so marking a row never re-creates the grid's columns. */
+export interface GridContext {
+  stateOf: (row: ChangeRow) => ReviewState | '';
+  markOf: (row: ChangeRow) => ReviewMark | undefined;
+}
 
 interface ChangeGridProps {
   theme: Theme;
   filterRef: { current: GridFilter };
+  context: GridContext;
+  /** A review key (A, F, U, N) pressed on a row. */
+  onReviewKey: (action: ReviewKeyAction) => void;
   onReady: (api: GridApi<ChangeRow> | null) => void;
   onFocusRow: (row: ChangeRow | undefined) => void;
   onOpenDetails: () => void;
@@ -40,6 +52,16 @@ const notSearchable = { getQuickFilterText: () => '' };
 
 const columns: ColDef<ChangeRow>[] = [
   { field: 'operation', headerName: 'Operation', width: 130, cellRenderer: OperationCell, filter: 'agTextColumnFilter', ...notSearchable },
+  {
+    colId: 'review',
+    headerName: 'Review',
+    width: 140,
+    valueGetter: (params) => (params.data ? (params.context as GridContext).stateOf(params.data) : ''),
+    cellRenderer: ReviewCell,
+    tooltipValueGetter: (params) => (params.data ? reviewTooltip((params.context as GridContext).markOf(params.data)) : undefined),
+    filter: 'agTextColumnFilter',
+    ...notSearchable,
+  },
   { field: 'objectType', headerName: 'Type', width: 110, filter: 'agTextColumnFilter', ...notSearchable },
   { field: 'userPrincipalName', headerName: 'UPN', width: 250, filter: 'agTextColumnFilter', ...searchable },
   { field: 'displayName', headerName: 'Display name', width: 200, filter: 'agTextColumnFilter', ...searchable },
@@ -68,7 +90,7 @@ function rowSelectionFor(reading: boolean): RowSelectionOptions<ChangeRow> {
   return { mode: 'multiRow', checkboxes: true, headerCheckbox: !reading, selectAll: 'filtered', enableClickSelection: false };
 }
 
-export function ChangeGrid({ theme, filterRef, onReady, onFocusRow, onOpenDetails, onCountsChanged, reading }: ChangeGridProps) {
+export function ChangeGrid({ theme, filterRef, context, onReviewKey, onReady, onFocusRow, onOpenDetails, onCountsChanged, reading }: ChangeGridProps) {
   const rowSelection = useMemo(() => rowSelectionFor(reading), [reading]);
   const defaultColDef = useMemo<ColDef<ChangeRow>>(() => ({ sortable: true, resizable: true, filterParams: { buttons: ['reset'] } }), []);
 
@@ -77,9 +99,9 @@ export function ChangeGrid({ theme, filterRef, onReady, onFocusRow, onOpenDetail
     (node: IRowNode<ChangeRow>) => {
       const row = node.data;
       if (!row) return false;
-      return matchesGridFilter(row, filterRef.current);
+      return matchesGridFilter(row, filterRef.current, context.stateOf(row));
     },
-    [filterRef],
+    [filterRef, context],
   );
 
   const onGridReady = useCallback((event: GridReadyEvent<ChangeRow>) => onReady(event.api), [onReady]);
@@ -92,9 +114,15 @@ export function ChangeGrid({ theme, filterRef, onReady, onFocusRow, onOpenDetail
   );
   const onCellKeyDown = useCallback(
     (event: CellKeyDownEvent<ChangeRow>) => {
-      if ((event.event as KeyboardEvent | undefined)?.key === 'Enter') onOpenDetails();
+      const key = event.event as KeyboardEvent | undefined;
+      if (!key) return;
+      if (key.key === 'Enter') return onOpenDetails();
+      const action = key.ctrlKey || key.metaKey || key.altKey ? undefined : REVIEW_KEYS[key.key.toLowerCase()];
+      if (!action) return;
+      key.preventDefault();
+      onReviewKey(action);
     },
-    [onOpenDetails],
+    [onOpenDetails, onReviewKey],
   );
 
   return (
@@ -105,6 +133,7 @@ export function ChangeGrid({ theme, filterRef, onReady, onFocusRow, onOpenDetail
         columnDefs={columns}
         defaultColDef={defaultColDef}
         getRowId={(params) => params.data.id}
+        context={context}
         rowSelection={rowSelection}
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}

@@ -2,7 +2,7 @@
  * Everything about one object, read on demand from the file by its byte offset: who it is (and where
  * each name came from), every attribute change as old → new, and for a delete the object as it is now.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { rowLabel, type ChangeRow } from '../shared/rows/change-row.js';
 import type { AttributeChange, AttributeValue, CsObjectRecord, HologramAttribute, Identity } from '../shared/model/csexport-model.js';
 import { IDENTITY_FIELDS } from '../shared/model/csexport-model.js';
@@ -16,6 +16,8 @@ interface DetailPanelProps {
   readId: number;
   row: ChangeRow | undefined;
   onClose: () => void;
+  /** The review section (it knows the marks; the panel knows the object). */
+  review: ReactNode;
 }
 
 const FIELD_LABELS: Record<(typeof IDENTITY_FIELDS)[number], string> = {
@@ -213,7 +215,7 @@ function RecordSections({ details }: { details: ObjectDetails }) {
   );
 }
 
-export function DetailPanel({ readId, row, onClose }: DetailPanelProps) {
+export function DetailPanel({ readId, row, onClose, review }: DetailPanelProps) {
   const { details, error } = useObjectDetails(readId, row);
   if (!row) return null;
   return (
@@ -225,7 +227,9 @@ export function DetailPanel({ readId, row, onClose }: DetailPanelProps) {
           ×
         </button>
       </div>
-      <div className="detail-body">
+      {/* Focusable, so a keyboard can scroll a long object (axe: scrollable-region-focusable). */}
+      <div className="detail-body" tabIndex={0} aria-label={`Details of ${rowLabel(row)}`}>
+        {review}
         <p className="muted dn">
           {row.objectType} · {row.dn}
           {row.newDn && <> → {row.newDn}</>}

@@ -1,25 +1,27 @@
-/** Export CSV: which rows (shown by the filters, or selected) and which level (object or attribute). */
-import { useEffect, useRef, useState } from 'react';
-import type { CsvLevel } from '../shared/csv/csv-rows.js';
+/** Export CSV: which rows (shown by the filters, selected, or every row with a mark) and which level. */
+import { useState } from 'react';
+import type { CsvLevel, CsvScope } from '../shared/csv/csv-rows.js';
 import { formatCount } from './format.js';
+import { Dialog } from './Dialog.js';
 
 interface ExportDialogProps {
-  shown: number;
-  selected: number;
+  counts: Record<CsvScope, number>;
   onCancel: () => void;
-  onExport: (scope: 'shown' | 'selected', level: CsvLevel) => void;
+  onExport: (scope: CsvScope, level: CsvLevel) => void;
 }
 
-export function ExportDialog({ shown, selected, onCancel, onExport }: ExportDialogProps) {
-  const [scope, setScope] = useState<'shown' | 'selected'>(selected > 0 ? 'selected' : 'shown');
+const SCOPE_LABELS: Record<CsvScope, string> = {
+  shown: 'Rows shown by the filters',
+  selected: 'Selected rows',
+  reviewed: 'Reviewed rows (every row with a mark)',
+};
+
+export function ExportDialog({ counts, onCancel, onExport }: ExportDialogProps) {
+  const [scope, setScope] = useState<CsvScope>(counts.selected > 0 ? 'selected' : 'shown');
   const [level, setLevel] = useState<CsvLevel>('object');
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
-  const count = scope === 'shown' ? shown : selected;
+  const count = counts[scope];
   return (
-    <dialog ref={dialog} className="dialog" aria-label="Export CSV" onCancel={onCancel}>
+    <Dialog label="Export CSV" onClose={onCancel}>
       <form
         method="dialog"
         onSubmit={(event) => {
@@ -30,13 +32,12 @@ export function ExportDialog({ shown, selected, onCancel, onExport }: ExportDial
         <h2>Export CSV</h2>
         <fieldset>
           <legend>Rows</legend>
-          <label>
-            <input type="radio" name="scope" checked={scope === 'shown'} onChange={() => setScope('shown')} /> Rows shown by the filters ({formatCount(shown)})
-          </label>
-          <label>
-            <input type="radio" name="scope" checked={scope === 'selected'} disabled={selected === 0} onChange={() => setScope('selected')} /> Selected rows (
-            {formatCount(selected)})
-          </label>
+          {(['shown', 'selected', 'reviewed'] as const).map((value) => (
+            <label key={value}>
+              <input type="radio" name="scope" checked={scope === value} disabled={value !== 'shown' && counts[value] === 0} onChange={() => setScope(value)} />{' '}
+              {SCOPE_LABELS[value]} ({formatCount(counts[value])})
+            </label>
+          ))}
         </fieldset>
         <fieldset>
           <legend>Level</legend>
@@ -48,6 +49,7 @@ export function ExportDialog({ shown, selected, onCancel, onExport }: ExportDial
             AMODT, old and new values)
           </label>
         </fieldset>
+        <p className="muted">Both levels end with the review: state, note, who and when.</p>
         <div className="dialog-buttons">
           <button type="button" className="button" onClick={onCancel}>
             Cancel
@@ -57,6 +59,6 @@ export function ExportDialog({ shown, selected, onCancel, onExport }: ExportDial
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -7,6 +7,7 @@ import { isDeleting } from '../shared/model/operations.js';
 import type { RowCounts } from './useReadSession.js';
 import { formatBytes, formatCount, formatSeconds, operationLabel } from './format.js';
 import type { OpenedFile } from '../shared/app/ipc-contract.js';
+import type { ReactNode } from 'react';
 
 interface ToolbarProps {
   file: OpenedFile;
@@ -21,6 +22,8 @@ interface ToolbarProps {
   onSearch: (text: string) => void;
   onExport: () => void;
   onOpen: () => void;
+  /** The review chips, on the filters' row. */
+  reviewChips: ReactNode;
 }
 
 /** The usual three first, in review order, then any other operation the file has. */
@@ -64,6 +67,7 @@ export function Toolbar(props: ToolbarProps) {
           {chipOperations(counts).map((op) => chip(op, operationLabel(op), counts.operations[op] ?? 0, isDeleting(op) ? 'chip-danger' : ''))}
           {counts.withoutPending > 0 && chip(NO_PENDING_EXPORT, 'No pending export', counts.withoutPending, 'chip-muted')}
         </div>
+        {props.reviewChips}
         <label className="type-filter">
           Type{' '}
           <select value={props.objectType} onChange={(e) => props.onObjectType(e.target.value)} aria-label="Object type">

@@ -6,7 +6,7 @@
 import { useEffect, type RefObject } from 'react';
 import { reviewApi } from './api.js';
 
-export function useAppCommands(searchRef: RefObject<HTMLInputElement | null>, startExport: () => void): void {
+export function useAppCommands(searchRef: RefObject<HTMLInputElement | null>, startExport: () => void, chooseReviewFile: () => Promise<void>): void {
   useEffect(() => {
     const focusSearch = () => {
       searchRef.current?.focus();
@@ -22,12 +22,13 @@ export function useAppCommands(searchRef: RefObject<HTMLInputElement | null>, st
     const unsubscribe = reviewApi().onMenuCommand((command) => {
       if (command === 'find') focusSearch();
       if (command === 'export-csv') startExport();
+      if (command === 'choose-review-file') void chooseReviewFile();
     });
     return () => {
       window.removeEventListener('keydown', onKey);
       unsubscribe();
     };
-  }, [searchRef, startExport]);
+  }, [searchRef, startExport, chooseReviewFile]);
 }
 
 /** Call after every hook that subscribes to the main process's events. */

@@ -2,7 +2,8 @@
 import { useCallback, useState, type RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { ChangeRow } from '../shared/rows/change-row.js';
-import type { CsvLevel } from '../shared/csv/csv-rows.js';
+import type { CsvLevel, CsvScope } from '../shared/csv/csv-rows.js';
+import type { ReviewMarks } from '../shared/review/review-marks.js';
 import { failureMessage, type CsvExportCommand, type Notice } from '../shared/app/ipc-contract.js';
 import { reviewApi } from './api.js';
 import { formatCount } from './format.js';
@@ -12,10 +13,24 @@ export interface CsvExport {
   exporting: boolean;
   startExport: () => void;
   cancelExport: () => void;
-  runExport: (scope: CsvExportCommand['scope'], level: CsvLevel) => Promise<void>;
+  runExport: (scope: CsvScope, level: CsvLevel) => Promise<void>;
 }
 
-function idsInScope(api: GridApi<ChangeRow>, scope: CsvExportCommand['scope']): string[] {
+/** What the review's CSV scope needs: every row read, and the marks. */
+export interface ReviewedRows {
+  allRows: { readonly current: readonly ChangeRow[] };
+  marks: { readonly current: ReviewMarks };
+}
+
+/** Rows with a mark, in file order (stale marks included: they are marks, and the CSV says stale). */
+export function reviewedIds({ allRows, marks }: ReviewedRows): string[] {
+  const ids: string[] = [];
+  for (const row of allRows.current) if (row.pending && marks.current.has(row.id)) ids.push(row.id);
+  return ids;
+}
+
+function idsInScope(api: GridApi<ChangeRow>, scope: CsvScope, reviewed: ReviewedRows): string[] {
+  if (scope === 'reviewed') return reviewedIds(reviewed);
   const ids: string[] = [];
   if (scope === 'selected') for (const row of api.getSelectedRows()) ids.push(row.id);
   else api.forEachNodeAfterFilterAndSort((node) => node.data && ids.push(node.data.id));
@@ -34,7 +49,13 @@ async function writeCsv(command: CsvExportCommand): Promise<Notice | null> {
   }
 }
 
-export function useCsvExport(gridApi: RefObject<GridApi<ChangeRow> | null>, session: ReadSession, setNotice: (notice: Notice | null) => void): CsvExport {
+export function useCsvExport(
+  gridApi: RefObject<GridApi<ChangeRow> | null>,
+  session: ReadSession,
+  reviewed: ReviewedRows,
+  setNotice: (notice: Notice | null) => void,
+  onClosed: () => void,
+): CsvExport {
   const [exporting, setExporting] = useState(false);
   const { status, file } = session;
   const startExport = useCallback(() => {
@@ -42,14 +63,19 @@ export function useCsvExport(gridApi: RefObject<GridApi<ChangeRow> | null>, sess
     else setNotice({ kind: 'info', text: 'Open a file and let it finish reading before exporting.' });
   }, [status, setNotice]);
   const runExport = useCallback(
-    async (scope: CsvExportCommand['scope'], level: CsvLevel) => {
+    async (scope: CsvScope, level: CsvLevel) => {
       setExporting(false);
       const api = gridApi.current;
       if (!api || !file) return;
-      const notice = await writeCsv({ readId: file.readId, level, ids: idsInScope(api, scope), scope });
+      const notice = await writeCsv({ readId: file.readId, level, ids: idsInScope(api, scope, reviewed), scope });
       if (notice) setNotice(notice);
+      onClosed();
     },
-    [gridApi, file, setNotice],
+    [gridApi, file, reviewed, setNotice, onClosed],
   );
-  return { exporting, startExport, cancelExport: () => setExporting(false), runExport };
+  const cancelExport = useCallback(() => {
+    setExporting(false);
+    onClosed();
+  }, [onClosed]);
+  return { exporting, startExport, cancelExport, runExport };
 }

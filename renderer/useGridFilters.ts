@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { GridApi } from 'ag-grid-community';
 import type { ChangeRow } from '../shared/rows/change-row.js';
 import { NO_GRID_FILTER, type GridFilter, type OperationChoice } from '../shared/rows/filter-rows.js';
+import type { ReviewChoice } from '../shared/review/review-counts.js';
 
 export interface GridFilters {
   filter: GridFilter;
@@ -14,6 +15,9 @@ export interface GridFilters {
   search: string;
   chooseOperation: (operation: OperationChoice) => void;
   chooseObjectType: (objectType: string) => void;
+  chooseReview: (review: ReviewChoice) => void;
+  /** Filters again (after marks change while a review chip is chosen). */
+  refilter: () => void;
   setSearch: (text: string) => void;
 }
 
@@ -34,6 +38,8 @@ export function useGridFilters(gridApi: RefObject<GridApi<ChangeRow> | null>, re
   );
   const chooseOperation = useCallback((operation: OperationChoice) => apply({ ...filterRef.current, operation }), [apply]);
   const chooseObjectType = useCallback((objectType: string) => apply({ ...filterRef.current, objectType }), [apply]);
+  const chooseReview = useCallback((review: ReviewChoice) => apply({ ...filterRef.current, review }), [apply]);
+  const refilter = useCallback(() => gridApi.current?.onFilterChanged(), [gridApi]);
 
   // Typing stays responsive on 500,000 rows: the grid filters once the typing pauses.
   useEffect(() => {
@@ -47,5 +53,5 @@ export function useGridFilters(gridApi: RefObject<GridApi<ChangeRow> | null>, re
     apply(NO_GRID_FILTER);
   }, [apply, readId]);
 
-  return { filter, filterRef, search, chooseOperation, chooseObjectType, setSearch };
+  return { filter, filterRef, search, chooseOperation, chooseObjectType, chooseReview, refilter, setSearch };
 }

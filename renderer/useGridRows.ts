@@ -17,15 +17,21 @@ export interface GridRows {
   setFocused: (row: ChangeRow | undefined) => void;
   onGridReady: (api: GridApi<ChangeRow> | null) => void;
   refreshCounts: () => void;
+  /** Every row read so far, in file order. */
+  allRows: { readonly current: ChangeRow[] };
 }
 
-export function useGridRows(): GridRows {
+/** `onArrived` hears each batch of rows as it reaches the grid. */
+export function useGridRows(onArrived: (rows: ChangeRow[]) => void): GridRows {
+  const arrived = useRef(onArrived);
+  arrived.current = onArrived;
   const gridApi = useRef<GridApi<ChangeRow> | null>(null);
   const [shown, setShown] = useState(0);
   const [selected, setSelected] = useState(0);
   const [focused, setFocused] = useState<ChangeRow | undefined>();
 
   const onRows = useCallback((rows: ChangeRow[], reset: boolean) => {
+    if (!reset) arrived.current(rows);
     const api = gridApi.current;
     if (!api) return;
     if (reset) {
@@ -57,5 +63,5 @@ export function useGridRows(): GridRows {
     [refreshCounts],
   );
 
-  return { gridApi, session, shown, selected, focused, setFocused, onGridReady, refreshCounts };
+  return { gridApi, session, shown, selected, focused, setFocused, onGridReady, refreshCounts, allRows: session.rowsRef };
 }

@@ -33,6 +33,8 @@ export interface ReadSession {
   counts: RowCounts;
   /** Every row read so far, in file order. */
   rows: ChangeRow[];
+  /** The same array, always the current read's (for callbacks that run between renders). */
+  rowsRef: { readonly current: ChangeRow[] };
 }
 
 const emptyCounts = (): RowCounts => ({ total: 0, pending: 0, withoutPending: 0, operations: {}, types: {} });
@@ -55,7 +57,7 @@ function countInto(counts: RowCounts, rows: ChangeRow[]): RowCounts {
 export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => void): ReadSession {
   const rowsRef = useRef<ChangeRow[]>([]);
   const readIdRef = useRef<number | null>(null);
-  const [state, setState] = useState<Omit<ReadSession, 'rows'>>({
+  const [state, setState] = useState<Omit<ReadSession, 'rows' | 'rowsRef'>>({
     status: 'empty',
     file: null,
     progress: null,
@@ -114,5 +116,5 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
 
   useEffect(() => reviewApi().onReadEvent(handle), [handle]);
 
-  return { ...state, rows: rowsRef.current };
+  return { ...state, rows: rowsRef.current, rowsRef };
 }

@@ -13,6 +13,7 @@ import {
   INVOKE_METHOD_NAMES,
   type InvokeHandlers,
   type InvokeMethod,
+  type MenuCommand,
   type IpcResult,
   type Notice,
   type ReadEvent,
@@ -59,7 +60,7 @@ export class TestHost {
     this.nextReviewFile = path;
   }
 
-  async sendMenuCommand(command: 'export-csv' | 'find'): Promise<void> {
+  async sendMenuCommand(command: MenuCommand): Promise<void> {
     await this.page.evaluate((c) => (window as unknown as { __deliverMenuCommand: (c: string) => void }).__deliverMenuCommand(c), command);
   }
 

@@ -61,7 +61,7 @@ export interface MarkOutcome {
 }
 
 /** Commands from the native menu that the renderer carries out (it knows the filters and selection). */
-export type MenuCommand = 'export-csv' | 'find';
+export type MenuCommand = 'export-csv' | 'find' | 'choose-review-file';
 
 /** Something the main process tells the admin that belongs to no read: a refused open, a vanished recent file. */
 export interface Notice {

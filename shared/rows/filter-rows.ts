@@ -1,6 +1,8 @@
 /** The review filters, shared by the grid and the CLI so both show the same subset. */
 import { NO_PENDING_EXPORT, type ChangeRow } from './change-row.js';
 import { isDeleting } from '../model/operations.js';
+import type { ReviewState } from '../review/review-marks.js';
+import { matchesReviewChoice, type ReviewChoice } from '../review/review-counts.js';
 
 export interface RowFilter {
   /** Operations to keep (lower case); empty or undefined keeps all. */
@@ -44,12 +46,19 @@ export interface GridFilter {
   operation: OperationChoice;
   /** `ALL_TYPES` or one object type. */
   objectType: string;
+  /** The review chips: every row, or the rows in one review state. */
+  review: ReviewChoice;
 }
 
-export const NO_GRID_FILTER: GridFilter = { operation: ALL_PENDING, objectType: ALL_TYPES };
+export const NO_GRID_FILTER: GridFilter = { operation: ALL_PENDING, objectType: ALL_TYPES, review: 'all' };
 
-export function matchesGridFilter(row: ChangeRow, filter: GridFilter): boolean {
-  return matchesOperationChoice(row, filter.operation) && (filter.objectType === ALL_TYPES || row.objectType === filter.objectType);
+/** `state`: the row's review state ('' without a pending export). */
+export function matchesGridFilter(row: ChangeRow, filter: GridFilter, state: ReviewState | ''): boolean {
+  return (
+    matchesOperationChoice(row, filter.operation) &&
+    (filter.objectType === ALL_TYPES || row.objectType === filter.objectType) &&
+    matchesReviewChoice(state, filter.review)
+  );
 }
 
 /**

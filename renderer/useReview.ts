@@ -1,0 +1,108 @@
+/**
+ * The review marks of the open file, as the page holds them: a Map the grid reads (never React
+ * state, so a mark does not re-render 500,000 rows), the counts the chips and banner show, where the
+ * marks are saved, and marking: the main process sets marks and answers with what changed.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChangeRow } from '../shared/rows/change-row.js';
+import { failureMessage, type ReadEvent, type ReviewUpdate } from '../shared/app/ipc-contract.js';
+import { reviewState, type MarkAction, type ReviewMark, type ReviewMarks, type ReviewState, type ReviewStorage } from '../shared/review/review-marks.js';
+import { addToReviewCounts, noReviewCounts, type ReviewCounts } from '../shared/review/review-counts.js';
+import { reviewApi } from './api.js';
+
+export interface Review {
+  marks: { readonly current: ReviewMarks };
+  counts: ReviewCounts;
+  storage: ReviewStorage | null;
+  /** The review file could not be read: the page asks whether to go on without saving or choose another. */
+  problem: string | null;
+  dismissProblem: () => void;
+  stateOf: (row: ChangeRow) => ReviewState | '';
+  /** Marks these rows; resolves to the rows whose mark changed, or a message when the call failed. */
+  mark: (rows: readonly ChangeRow[], action: MarkAction, note?: string) => Promise<{ changed: ChangeRow[]; notMarkable: number } | { failed: string }>;
+  chooseReviewFile: () => Promise<void>;
+  /** Counts rows as they arrive (one batch at a time, not every row again). */
+  rowsArrived: (rows: readonly ChangeRow[]) => void;
+}
+
+export function useReview(
+  readId: number | undefined,
+  allRows: { readonly current: readonly ChangeRow[] },
+  onMarksReplaced: () => void,
+  onMessage: (text: string, kind: 'info' | 'error') => void,
+): Review {
+  const marks = useRef<ReviewMarks>(new Map());
+  const [counts, setCounts] = useState<ReviewCounts>(noReviewCounts);
+  const [storage, setStorage] = useState<ReviewStorage | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const callbacks = useRef({ onMarksReplaced, onMessage });
+  callbacks.current = { onMarksReplaced, onMessage };
+
+  const recount = useCallback(() => setCounts(addToReviewCounts(noReviewCounts(), allRows.current, marks.current)), [allRows]);
+
+  const onReview = useCallback(
+    (update: ReviewUpdate) => {
+      setStorage(update.storage);
+      if (update.marks) {
+        marks.current = new Map(update.marks.filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
+        recount();
+        callbacks.current.onMarksReplaced();
+      }
+      if (update.storage.kind === 'not-saved') setProblem(update.storage.problem);
+      else if (update.message) callbacks.current.onMessage(update.message, 'error');
+    },
+    [recount],
+  );
+
+  useEffect(
+    () =>
+      reviewApi().onReadEvent((event: ReadEvent) => {
+        if (event.type === 'started' || event.type === 'closed') {
+          marks.current = new Map();
+          setCounts(noReviewCounts());
+          setStorage(null);
+          setProblem(null);
+        } else if (event.type === 'review') onReview(event.review);
+      }),
+    [onReview, recount],
+  );
+
+  const stateOf = useCallback((row: ChangeRow): ReviewState | '' => (row.pending ? reviewState(marks.current.get(row.id), row.fingerprint) : ''), []);
+
+  const mark = useCallback(
+    async (rows: readonly ChangeRow[], action: MarkAction, note?: string) => {
+      if (readId === undefined) return { failed: 'No file is open.' };
+      const pending = rows.filter((row) => row.pending);
+      try {
+        const outcome = await reviewApi().setMarks({ readId, ids: pending.map((row) => row.id), action, ...(note !== undefined && { note }) });
+        const byId = new Map(pending.map((row) => [row.id, row]));
+        const changed: ChangeRow[] = [];
+        for (const [id, next] of outcome.changed) {
+          if (next) marks.current.set(id, next);
+          else marks.current.delete(id);
+          const row = byId.get(id);
+          if (row) changed.push(row);
+        }
+        recount();
+        return { changed, notMarkable: outcome.notMarkable + rows.length - pending.length };
+      } catch (error) {
+        return { failed: failureMessage(error) };
+      }
+    },
+    [readId, recount],
+  );
+
+  const chooseReviewFile = useCallback(async () => {
+    if (readId === undefined) return;
+    setProblem(null);
+    try {
+      await reviewApi().chooseReviewFile(readId);
+    } catch (error) {
+      callbacks.current.onMessage(failureMessage(error), 'error');
+    }
+  }, [readId]);
+
+  const rowsArrived = useCallback((rows: readonly ChangeRow[]) => setCounts((c) => addToReviewCounts(c, rows, marks.current)), []);
+
+  return { marks, counts, storage, problem, dismissProblem: () => setProblem(null), stateOf, mark, chooseReviewFile, rowsArrived };
+}
