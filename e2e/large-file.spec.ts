@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { writeGeneratedExport } from '../scripts/generate-export.js';
 import { dropFiles, expect, screenshot, test } from './support/fixtures.js';
+import { expectNoAxeViolations } from './support/axe.js';
 
 const OBJECTS = 200_000;
 // Seeded, so the same bytes every time: kept between runs in the temp folder.
@@ -40,10 +41,11 @@ test('a 200,000-object file streams into the grid while it reads', async ({ page
   const selectAll = page.getByRole('checkbox', { name: 'Column with Header Selection' });
   await expect(selectAll).toBeHidden();
   await screenshot(page, '10-large-file-reading');
+  await expectNoAxeViolations(page, 'reading');
 
   await expect(progress).toBeHidden({ timeout: 240_000 });
   await expect(page.getByTestId('shown-count')).toHaveText(formatCount(OBJECTS));
-  await expect(page.getByText(`${formatCount(OBJECTS)} objects`)).toBeVisible();
+  await expect(page.getByText(`${formatCount(OBJECTS)} objects`, { exact: true })).toBeVisible();
   await expect(page.getByText(/read in \d/)).toBeVisible();
   await expect(selectAll).toBeVisible();
   await screenshot(page, '11-large-file-read');

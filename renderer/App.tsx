@@ -38,7 +38,8 @@ export function App() {
   const onReviewMessage = useCallback((text: string, kind: 'info' | 'error') => setNotice({ kind, text }), [setNotice]);
   const review = useReview(session.file?.readId, rows.allRows, redrawReview, onReviewMessage);
   arrivals.current = review.rowsArrived;
-  const returnFocus = useCallback(() => focusGrid(gridApi.current), [gridApi]);
+  // After the dialog has left the page: a dialog removed from the page hands focus to the body.
+  const returnFocus = useCallback(() => void window.setTimeout(() => focusGrid(gridApi.current), 0), [gridApi]);
   const reviewed = useMemo(() => ({ allRows: rows.allRows, marks: review.marks }), [rows.allRows, review.marks]);
   const csv = useCsvExport(gridApi, session, reviewed, setNotice, returnFocus);
   const actions = useReviewActions({

@@ -34,7 +34,10 @@ export function DeleteBanner({ deletes, breakdown, threshold, onThreshold, onSho
   // Once every delete is approved, a count over the threshold is a reviewed fact, no longer an alarm.
   const over = exceeds && !progress.ready;
   return (
-    <div className={`strip delete-banner ${over ? 'delete-banner-alert' : ''} ${progress.ready ? 'delete-banner-ready' : ''}`} role={over ? 'alert' : undefined}>
+    <div
+      className={`strip delete-banner ${over ? 'delete-banner-alert' : ''} ${progress.ready ? 'delete-banner-ready' : ''}`}
+      role={over ? 'alert' : undefined}
+    >
       {over ? (
         <span>
           <strong>{formatCount(deletes)} pending deletes</strong> {breakdown && `(${breakdown}) `}exceed the threshold of {formatCount(threshold)}. Review every

@@ -32,7 +32,8 @@ export function NoteDialog({ rows, verdict: initialVerdict, note: initialNote, o
             <input type="radio" name="verdict" checked={verdict === 'approved'} onChange={() => setVerdict('approved')} /> Approved
           </label>
           <label>
-            <input type="radio" name="verdict" checked={verdict === 'flagged'} onChange={() => setVerdict('flagged')} /> Flagged: needs attention, must not go live
+            <input type="radio" name="verdict" checked={verdict === 'flagged'} onChange={() => setVerdict('flagged')} /> Flagged: needs attention, must not go
+            live
           </label>
         </fieldset>
         <label className="note-field">

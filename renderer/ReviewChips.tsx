@@ -23,7 +23,8 @@ export function ReviewChips({ counts, choice, onChoose, onApproveShown }: Review
           aria-pressed={choice === state}
           onClick={() => onChoose(choice === state ? 'all' : state)}
         >
-          <span aria-hidden="true">{REVIEW_LABELS[state].icon}</span> {REVIEW_LABELS[state].label} <span className="chip-count">{formatCount(counts[state])}</span>
+          <span aria-hidden="true">{REVIEW_LABELS[state].icon}</span> {REVIEW_LABELS[state].label}{' '}
+          <span className="chip-count">{formatCount(counts[state])}</span>
         </button>
       ))}
       <button type="button" className="button" onClick={onApproveShown}>

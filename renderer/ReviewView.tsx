@@ -108,7 +108,13 @@ export function ReviewView({ file, rows, filters, review, actions, searchRef, on
           )}
         </div>
       </main>
-      <StatusBar session={session} shown={rows.shown} selected={rows.selected} storage={review.storage} onChooseReviewFile={() => void review.chooseReviewFile()} />
+      <StatusBar
+        session={session}
+        shown={rows.shown}
+        selected={rows.selected}
+        storage={review.storage}
+        onChooseReviewFile={() => void review.chooseReviewFile()}
+      />
     </>
   );
 }

@@ -90,7 +90,10 @@ export function useReviewActions({ gridApi, review, focused, reviewFiltered, ann
     [noteFor, closeNote, markRows],
   );
 
-  const onKey = useCallback((action: ReviewKeyAction) => (action === 'note' ? openNote(targets()) : void markRows(targets(), action)), [openNote, markRows, targets]);
+  const onKey = useCallback(
+    (action: ReviewKeyAction) => (action === 'note' ? openNote(targets()) : void markRows(targets(), action)),
+    [openNote, markRows, targets],
+  );
 
   const askApproveShown = useCallback(() => {
     const shown: ChangeRow[] = [];
