@@ -171,6 +171,59 @@ describe('reading a sample through the handlers', () => {
   });
 });
 
+describe('review marks through the handlers', () => {
+  it('marks pending changes only, saves them beside the export as the app quits, and restores them at the next start', async () => {
+    const copy = tempCopyOfSample('export.xml');
+    try {
+      const { app, page } = await launchWithPage({ args: [copy.path] });
+      const { readId } = await page.finishedRead('export.xml');
+      const review = await eventually(() => page.events.find((e) => e.type === 'review'), 'the review marks');
+      expect(review).toMatchObject({ review: { marks: [], storage: { kind: 'beside-export', path: `${copy.path}.review.json` } } });
+      const [chen, eve] = Object.keys(truth.deletes) as [string, string];
+      const outcome = await page.api.setMarks({ readId, ids: [chen, eve, '{0000000B-1111-4A4A-9B9B-000000001011}'], action: 'approved', note: 'HR confirmed' });
+      expect(outcome.notMarkable).toBe(1);
+      expect(outcome.changed.map(([id, mark]) => [id, mark?.verdict, mark?.note])).toEqual([
+        [chen, 'approved', 'HR confirmed'],
+        [eve, 'approved', 'HR confirmed'],
+      ]);
+      // Quitting within the second before the batched save: the marks are written as the app goes.
+      expect(existsSync(`${copy.path}.review.json`)).toBe(false);
+      app.fake.app.quit();
+      expect(Object.keys((JSON.parse(readFileSync(`${copy.path}.review.json`, 'utf8')) as { marks: object }).marks)).toEqual([chen, eve]);
+      app.stop();
+
+      const again = await launchWithPage({ args: [copy.path] });
+      await again.page.finishedRead('export.xml');
+      const restored = await eventually(() => again.page.events.find((e) => e.type === 'review'), 'the restored marks');
+      expect(restored.type === 'review' && restored.review.marks?.map(([id]) => id)).toEqual([chen, eve]);
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it('uses the review file the dialog chose, and File › Review File… asks the page for it', async () => {
+    const copy = tempCopyOfSample('export.xml');
+    try {
+      const { app, page } = await launchWithPage({ args: [copy.path] });
+      const { readId } = await page.finishedRead('export.xml');
+      const chosen = join(copy.path, '..', 'team.review.json');
+      app.fake.answerSaveDialog(() => chosen);
+      expect(await page.api.chooseReviewFile(readId)).toBe(true);
+      await eventually(() => page.events.find((e) => e.type === 'review' && e.review.storage.kind === 'chosen'), 'the chosen review file');
+      app.fake.answerSaveDialog(() => undefined);
+      expect(await page.api.chooseReviewFile(readId)).toBe(false);
+      await expect(page.api.chooseReviewFile(readId + 1)).rejects.toThrow(/^That file is no longer open\.$/);
+
+      const commands: string[] = [];
+      page.api.onMenuCommand((command) => commands.push(command));
+      app.fake.applicationMenu?.click('File', 'Review File…');
+      await eventually(() => commands.includes('choose-review-file'), 'the menu command');
+    } finally {
+      copy.remove();
+    }
+  });
+});
+
 describe('files that arrive from outside the page', () => {
   it('holds a second launch made during the first page load, and opens only the latest file', async () => {
     const app = await launch({ args: [samplePath(SAMPLE)] });

@@ -82,7 +82,11 @@ export class FakeElectron {
     requestSingleInstanceLock: () => this.singleInstanceLock,
     addRecentDocument: (path: string) => this.recentDocuments.push(path),
     clearRecentDocuments: () => this.recentDocuments.splice(0),
+    // As Electron documents: `before-quit` first (cancellable), then every window is closed.
     quit: () => {
+      const event = cancellableEvent();
+      this.app.emit('before-quit', event);
+      if (event.defaultPrevented) return;
       this.quitRequested = true;
       for (const window of [...this.windows]) window.close();
     },
