@@ -3,12 +3,15 @@
  *   node dist/node/bench-run.js <mode> <file> [limitBytes]
  * Modes: reader-rows (what the app streams), reader-rows-1thread, reader-records, app-service (the app's
  * whole path short of drawing: the main process's ReviewService with its read worker and parse workers,
- * and the rows unpacked as the window does), scan, saxes, fast-xml-parser.
+ * the rows unpacked and the review marks applied and counted as the window does; a review file beside
+ * the export is loaded as the app loads it), scan, saxes, fast-xml-parser.
  */
 import { openSync, readSync, statSync, closeSync } from 'node:fs';
 import { readExportFile, readExportRows } from '../shared/read/read-export-file.node.js';
 import { ReviewService } from '../shared/app/review-service.node.js';
 import { unpackRows } from '../shared/rows/packed-rows.js';
+import { addToReviewCounts, noReviewCounts } from '../shared/review/review-counts.js';
+import type { ReviewMark, ReviewMarks } from '../shared/review/review-marks.js';
 import { SaxesParser } from 'saxes';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -60,15 +63,36 @@ async function measure(): Promise<number> {
       return (await readExportFile(file, { onRecord: () => objects++ })).objects;
     case 'app-service':
       return await new Promise<number>((resolve, reject) => {
+        // As the window does (there, in its own process), counted in to be conservative: rows unpacked
+        // and counted per review state as they come, the marks made a Map and every row counted again.
+        let marks: ReviewMarks = new Map();
+        let counts = noReviewCounts();
+        const rows: ReturnType<typeof unpackRows>[] = [];
+        let done: number | undefined;
+        let reviewed = false;
+        const finish = () => {
+          if (done === undefined || !reviewed) return;
+          counts = addToReviewCounts(noReviewCounts(), rows.flat(), marks);
+          resolve(counts.all.unreviewed + counts.all.approved + counts.all.flagged + counts.all.stale >= 0 ? done : -1);
+        };
         const service = new ReviewService({
           // Built by `tsx scripts/build.ts electron`, as the app ships it.
           readWorkerUrl: new URL('../electron/read-worker.mjs', import.meta.url),
           reviewer: 'bench',
           emit: (event) => {
-            // Unpacked here as the window does (there, in its own process): counted in, to be conservative.
-            if (event.type === 'rows') objects += unpackRows(event.packedRows).length;
-            else if (event.type === 'done') resolve(event.summary.objects);
-            else if (event.type === 'failed') reject(new Error(event.error.message));
+            if (event.type === 'rows') {
+              const batch = unpackRows(event.packedRows);
+              objects += batch.length;
+              rows.push(batch);
+              counts = addToReviewCounts(counts, batch, marks);
+            } else if (event.type === 'review' && event.review.marks) {
+              marks = new Map(event.review.marks.filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
+              reviewed = true;
+              finish();
+            } else if (event.type === 'done') {
+              done = event.summary.objects;
+              finish();
+            } else if (event.type === 'failed') reject(new Error(event.error.message));
           },
         });
         void service.open(file).then((refused) => refused && reject(new Error(refused)));

@@ -8,10 +8,14 @@
  */
 import { formatCount } from '../shared/format-count.js';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { writeGeneratedExport } from './generate-export.js';
+import { readExportRows } from '../shared/read/read-export-file.node.js';
+import { makeReviewFile } from '../shared/review/review-file-format.js';
+import { reviewFilePathFor, writeReviewFileSync } from '../shared/review/review-file.node.js';
+import type { ReviewMarks } from '../shared/review/review-marks.js';
 
 const { values } = parseArgs({
   options: {
@@ -44,8 +48,8 @@ interface Run {
   peakRssBytes: number;
 }
 
-function runOnce(mode: string, limit?: number): Run {
-  const args = ['dist/node/bench-run.js', mode, file, ...(limit ? [String(limit)] : [])];
+function runOnce(mode: string, limit?: number, path = file): Run {
+  const args = ['dist/node/bench-run.js', mode, path, ...(limit ? [String(limit)] : [])];
   return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 })) as Run;
 }
 
@@ -109,3 +113,37 @@ if (reader && saxes && fxp) {
     `This run's saxes baseline is ${saxes.mbps.toFixed(1)} MB/s, ${(scale * 100).toFixed(0)}% of the 130 MB/s the targets were set against: at that scale 100 MB/s is ${(100 * scale).toFixed(1)} MB/s and 10 s per GB is ${(10 / scale).toFixed(1)} s.`,
   );
 }
+
+// Review marks: the same file (a hard link, so the same bytes) with a review file holding a mark for
+// every pending change, read through the app's path in alternating runs against the file without one.
+const reviewed = file.replace(/\.xml$/, '-reviewed.xml');
+if (!existsSync(reviewed)) linkSync(file, reviewed);
+const marks: ReviewMarks = new Map();
+const at = new Date().toISOString();
+await readExportRows(file, {
+  onRow: (row) => {
+    if (row.pending) marks.set(row.id, { verdict: marks.size % 50 ? 'approved' : 'flagged', note: marks.size % 10 ? '' : 'checked with HR', by: 'bench', at, fingerprint: row.fingerprint });
+  },
+});
+const reviewFile = reviewFilePathFor(reviewed);
+const writes: number[] = [];
+for (let i = 0; i < rounds; i++) {
+  const started = performance.now();
+  writeReviewFileSync(reviewFile, makeReviewFile({ name: reviewed, sizeBytes: size }, marks, new Date().toISOString()));
+  writes.push((performance.now() - started) / 1000);
+}
+console.log(
+  `\nReview file with a mark for every pending change (${formatCount(marks.size)} marks, ${(statSync(reviewFile).size / 1e6).toFixed(1)} MB): written atomically in ${median(writes).toFixed(2)} s (median of ${rounds}; target <= 1 s)`,
+);
+const plain: Run[] = [];
+const withMarks: Run[] = [];
+for (let i = 0; i < rounds; i++) {
+  plain.push(runOnce('app-service'));
+  withMarks.push(runOnce('app-service', undefined, reviewed));
+}
+const plainSeconds = median(plain.map((r) => r.seconds));
+const markedSeconds = median(withMarks.map((r) => r.seconds));
+console.log(
+  `App path, alternating runs: without a review file ${plainSeconds.toFixed(2)} s, with one ${markedSeconds.toFixed(2)} s (medians of ${rounds}): ` +
+    `${((markedSeconds / plainSeconds - 1) * 100).toFixed(1)} % more (target <= 5 %); peak RSS ${(Math.max(...plain.map((r) => r.peakRssBytes)) / 1e6).toFixed(0)} / ${(Math.max(...withMarks.map((r) => r.peakRssBytes)) / 1e6).toFixed(0)} MB`,
+);
