@@ -184,6 +184,10 @@ test('a review file that cannot be read is left alone; the admin continues witho
   await expect(page.getByTestId('review-storage')).toContainText(`Marks saved in ${other}`);
   await row(page, EVE).locator('[col-id="userPrincipalName"]').click();
   await page.keyboard.press('f');
-  await expect.poll(() => existsSync(other), { timeout: 5000 }).toBe(true);
+  // The mark made while nothing was saved is kept, and saved with the new one in the chosen file.
+  await expect
+    .poll(() => existsSync(other) && Object.keys(JSON.parse(readFileSync(other, 'utf8')).marks as object).sort(), { timeout: 5000 })
+    .toEqual([CHEN, EVE]);
+  await expect(reviewCell(page, CHEN)).toHaveText('✓ Approved');
   expect(readFileSync(broken, 'utf8')).toBe('{"format":"export-review/review-marks","version":3,"marks":{}}');
 });

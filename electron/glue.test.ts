@@ -9,6 +9,7 @@ import { INVOKE_METHOD_NAMES, INVOKE_METHODS, IPC } from '../shared/app/ipc-cont
 
 const INVOKE_CHANNELS = INVOKE_METHOD_NAMES.map((method) => INVOKE_METHODS[method].channel);
 import { identityLabel } from '../shared/model/resolve-identity.js';
+import { unpackMarks } from '../shared/review/packed-marks.js';
 import { loadTruth, makeTempDir, samplePath } from '../shared/testing/samples.node.js';
 import { cancellableEvent, type FakeBrowserWindow } from './testing/fake-electron.js';
 import { eventually, operationCounts, PageStandIn } from './testing/page-stand-in.js';
@@ -178,11 +179,11 @@ describe('review marks through the handlers', () => {
       const { app, page } = await launchWithPage({ args: [copy.path] });
       const { readId } = await page.finishedRead('export.xml');
       const review = await eventually(() => page.events.find((e) => e.type === 'review'), 'the review marks');
-      expect(review).toMatchObject({ review: { marks: [], storage: { kind: 'beside-export', path: `${copy.path}.review.json` } } });
+      expect(review).toMatchObject({ review: { packedMarks: '', storage: { kind: 'beside-export', path: `${copy.path}.review.json` } } });
       const [chen, eve] = Object.keys(truth.deletes) as [string, string];
       const outcome = await page.api.setMarks({ readId, ids: [chen, eve, '{0000000B-1111-4A4A-9B9B-000000001011}'], action: 'approved', note: 'HR confirmed' });
       expect(outcome.notMarkable).toBe(1);
-      expect(outcome.changed.map(([id, mark]) => [id, mark?.verdict, mark?.note])).toEqual([
+      expect(unpackMarks(outcome.packedChanges).map(([id, mark]) => [id, mark?.verdict, mark?.note])).toEqual([
         [chen, 'approved', 'HR confirmed'],
         [eve, 'approved', 'HR confirmed'],
       ]);
@@ -195,7 +196,7 @@ describe('review marks through the handlers', () => {
       const again = await launchWithPage({ args: [copy.path] });
       await again.page.finishedRead('export.xml');
       const restored = await eventually(() => again.page.events.find((e) => e.type === 'review'), 'the restored marks');
-      expect(restored.type === 'review' && restored.review.marks?.map(([id]) => id)).toEqual([chen, eve]);
+      expect(restored.type === 'review' && unpackMarks(restored.review.packedMarks ?? '').map(([id]) => id)).toEqual([chen, eve]);
     } finally {
       copy.remove();
     }

@@ -9,6 +9,7 @@ import { failureMessage, type ReadEvent, type ReviewUpdate } from '../shared/app
 import { reviewState, type MarkAction, type ReviewMark, type ReviewMarks, type ReviewState, type ReviewStorage } from '../shared/review/review-marks.js';
 import { addToReviewCounts, noReviewCounts, type ReviewCounts } from '../shared/review/review-counts.js';
 import { reviewApi } from './api.js';
+import { unpackMarks } from '../shared/review/packed-marks.js';
 
 export interface Review {
   marks: { readonly current: ReviewMarks };
@@ -43,8 +44,8 @@ export function useReview(
   const onReview = useCallback(
     (update: ReviewUpdate) => {
       setStorage(update.storage);
-      if (update.marks) {
-        marks.current = new Map(update.marks.filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
+      if (update.packedMarks !== undefined) {
+        marks.current = new Map(unpackMarks(update.packedMarks).filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
         recount();
         callbacks.current.onMarksReplaced();
       }
@@ -77,7 +78,7 @@ export function useReview(
         const outcome = await reviewApi().setMarks({ readId, ids: pending.map((row) => row.id), action, ...(note !== undefined && { note }) });
         const byId = new Map(pending.map((row) => [row.id, row]));
         const changed: ChangeRow[] = [];
-        for (const [id, next] of outcome.changed) {
+        for (const [id, next] of unpackMarks(outcome.packedChanges)) {
           if (next) marks.current.set(id, next);
           else marks.current.delete(id);
           const row = byId.get(id);

@@ -68,6 +68,9 @@ interface GridFigures {
   searchMs: number;
   frameMedian: number;
   frameP95: number;
+  /** Marking every shown delete (all selected) by pressing A: rows marked, and ms until the chips show them. */
+  marked: number;
+  markMs: number;
 }
 
 async function measure(total: number): Promise<GridFigures> {
@@ -77,11 +80,20 @@ async function measure(total: number): Promise<GridFigures> {
     const listeners = new Set();
     window.__emit = (event) => listeners.forEach((l) => l(event));
     const none = async () => undefined;
+    // As the main process answers a mark: each id marked on the fingerprint its row was made with (syntheticRows).
+    const fingerprintOf = (id) => (parseInt(id.slice(1, 9), 16) * 2654435761).toString(16).padStart(32, '0').slice(-32);
+    const at = new Date().toISOString();
+    // Packed as shared/review/packed-marks.ts packs them.
+    const setMarks = async (command) => ({
+      notMarkable: 0,
+      packedChanges: command.ids.map((id) => [id, command.action === 'clear' ? '' : command.action, command.note ?? '', 'bench', at, fingerprintOf(id)].join('\u0000')).join('\u0000'),
+    });
     Object.defineProperty(window, ${JSON.stringify(API_NAME)}, { value: {
       showOpenDialog: none, openPath: async () => null, getPathForFile: () => '', cancelRead: none, closeFile: none,
       getDetails: () => new Promise(() => undefined), exportCsv: async () => ({ status: 'cancelled' }),
+      setMarks, chooseReviewFile: async () => false, listening: none,
       onReadEvent: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
-      onMenuCommand: () => () => undefined,
+      onMenuCommand: () => () => undefined, onNotice: () => () => undefined,
     } });
   `);
   await page.goto(server.url);
@@ -145,8 +157,18 @@ async function measure(total: number): Promise<GridFigures> {
   const sorted = [...frames].sort((a, b) => a - b);
   const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
 
+  // Every delete selected with the header's select-all, then A on a focused row: the review's bulk path.
+  await timeUntil(button('Delete '), deletes);
+  await page.locator('.ag-header-select-all input').check();
+  await page.locator('.ag-grid-scrolling-container .ag-row [col-id="objectType"]').first().click();
+  const approved = `Number([...document.querySelectorAll('button')].find((b) => b.textContent.includes('Approved')).querySelector('.chip-count').textContent.replace(/,/g, ''))`;
+  const markStarted = performance.now();
+  await page.keyboard.press('a');
+  await page.waitForFunction(`${approved} === ${deletes}`, undefined, { timeout: 60_000, polling: 'raf' });
+  const markMs = performance.now() - markStarted;
+
   await page.close();
-  return { loadMs, chipMs, allMs, searchMs, frameMedian: median(frames), frameP95: p95 };
+  return { loadMs, chipMs, allMs, searchMs, frameMedian: median(frames), frameP95: p95, marked: deletes, markMs };
 }
 
 /**
@@ -184,6 +206,8 @@ try {
   line('search one UPN, ms', small.searchMs.toFixed(0), large.searchMs.toFixed(0));
   line('scrolling: median frame, ms', small.frameMedian.toFixed(1), large.frameMedian.toFixed(1));
   line('scrolling: p95 frame, ms', small.frameP95.toFixed(1), large.frameP95.toFixed(1));
+  line('rows marked approved by one A', formatCount(small.marked), formatCount(large.marked));
+  line('  until the chips count them, ms', small.markMs.toFixed(0), large.markMs.toFixed(0));
 } finally {
   await browser.close();
   await server.close();

@@ -11,6 +11,7 @@ import { readExportFile, readExportRows } from '../shared/read/read-export-file.
 import { ReviewService } from '../shared/app/review-service.node.js';
 import { unpackRows } from '../shared/rows/packed-rows.js';
 import { addToReviewCounts, noReviewCounts } from '../shared/review/review-counts.js';
+import { unpackMarks } from '../shared/review/packed-marks.js';
 import type { ReviewMark, ReviewMarks } from '../shared/review/review-marks.js';
 import { SaxesParser } from 'saxes';
 import { XMLParser } from 'fast-xml-parser';
@@ -85,8 +86,8 @@ async function measure(): Promise<number> {
               objects += batch.length;
               rows.push(batch);
               counts = addToReviewCounts(counts, batch, marks);
-            } else if (event.type === 'review' && event.review.marks) {
-              marks = new Map(event.review.marks.filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
+            } else if (event.type === 'review' && event.review.packedMarks !== undefined) {
+              marks = new Map(unpackMarks(event.review.packedMarks).filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
               reviewed = true;
               finish();
             } else if (event.type === 'done') {

@@ -1,7 +1,7 @@
 /** Arguments from the renderer are untrusted: the checks each invoke method's arguments must pass. */
 import type { CsvExportCommand, MarkCommand } from './ipc-contract.js';
 import { CSV_SCOPES } from '../csv/csv-rows.js';
-import { MAX_NOTE_LENGTH } from '../review/review-marks.js';
+import { isMarkText } from '../review/review-marks.js';
 
 export function isReadId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
@@ -38,7 +38,7 @@ export function isMarkCommand(value: unknown): value is MarkCommand {
     isReadId(command['readId']) &&
     isIdList(command['ids']) &&
     MARK_ACTIONS.includes(command['action']) &&
-    (note === undefined || (typeof note === 'string' && note.length <= MAX_NOTE_LENGTH))
+    (note === undefined || (typeof note === 'string' && isMarkText(note)))
   );
 }
 

@@ -7,7 +7,7 @@ import type { CsObjectRecord, ReadProgress, ReadSummary } from '../model/csexpor
 import type { CsvLevel, CsvScope } from '../csv/csv-rows.js';
 import type { ReadErrorInfo } from '../read-errors.js';
 import type { ReferenceTarget } from '../rows/reference-index.js';
-import type { MarkAction, MarkEntries, ReviewStorage } from '../review/review-marks.js';
+import type { MarkAction, ReviewStorage } from '../review/review-marks.js';
 import { noArguments, oneCsvExportCommand, oneMarkCommand, onePath, oneReadId, readAndObjectId } from './ipc-arguments.js';
 
 /** The file being reviewed. `readId` tells one read's events from the next one's. */
@@ -34,12 +34,13 @@ export type ReadEvent =
   | { type: 'closed' };
 
 /**
- * The review marks of the open file and where they are saved. `marks`, when present, is every mark
- * (it replaces what the page had: after loading, or after another review file was chosen); without
- * it only the storage changed. `message` is for the admin (marks moved to the app's folder, ...).
+ * The review marks of the open file and where they are saved. `packedMarks`, when present, is every
+ * mark, packed (`unpackMarks` in shared/review/packed-marks.ts gives them back); it replaces what the
+ * page had: after loading, or after another review file was chosen. Without it only the storage
+ * changed. `message` is for the admin (marks moved to the app's folder, ...).
  */
 export interface ReviewUpdate {
-  marks?: MarkEntries;
+  packedMarks?: string;
   storage: ReviewStorage;
   message?: string;
 }
@@ -54,8 +55,8 @@ export interface MarkCommand {
 }
 
 export interface MarkOutcome {
-  /** The marks that changed (null: removed). */
-  changed: MarkEntries;
+  /** The marks that changed (removed ones without a verdict), packed as ReviewUpdate's. */
+  packedChanges: string;
   /** Ids that are not pending changes (objects without a pending export cannot be marked). */
   notMarkable: number;
 }

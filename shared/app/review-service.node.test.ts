@@ -1,11 +1,12 @@
 /** The app's service without Electron: worker-thread reads, details on demand, CSV of chosen rows. */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadEvent } from './ipc-contract.js';
 import type { PendingChange } from '../model/csexport-model.js';
 import { unpackRows } from '../rows/packed-rows.js';
 import { ReviewService } from './review-service.node.js';
+import { unpackMarks } from '../review/packed-marks.js';
 import { makeTempDir, samplePath } from '../testing/samples.node.js';
 
 const readWorkerUrl = new URL('../../electron/read-worker.ts', import.meta.url);
@@ -89,7 +90,7 @@ describe('ReviewService', () => {
     const readId = service.openFile?.readId ?? -1;
     await expect
       .poll(() => events.find((e) => e.type === 'review'))
-      .toMatchObject({ review: { marks: [], storage: { kind: 'beside-export', path: `${path}.review.json` } } });
+      .toMatchObject({ review: { packedMarks: '', storage: { kind: 'beside-export', path: `${path}.review.json` } } });
     const chen = '{00000003-1111-4A4A-9B9B-000000001003}';
     const withoutPendingExport = '{0000000B-1111-4A4A-9B9B-000000001011}';
     const outcome = await service.setMarks(
@@ -97,7 +98,7 @@ describe('ReviewService', () => {
       new Date('2026-12-01T10:00:00Z'),
     );
     expect(outcome.notMarkable).toBe(1);
-    expect(outcome.changed).toEqual([
+    expect(unpackMarks(outcome.packedChanges)).toEqual([
       [chen, { verdict: 'flagged', note: 'on leave', by: 'tester', at: '2026-12-01T10:00:00.000Z', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) }],
     ]);
 
@@ -112,6 +113,11 @@ describe('ReviewService', () => {
     });
     events.length = 0;
     await service.open(path);
-    await expect.poll(() => events.find((e) => e.type === 'review')).toMatchObject({ review: { marks: [[chen, { verdict: 'flagged', note: 'on leave' }]] } });
+    const restored = await vi.waitFor(() => {
+      const found = events.find((e) => e.type === 'review');
+      if (found?.type !== 'review') throw new Error('no review event yet');
+      return found;
+    });
+    expect(unpackMarks(restored.review.packedMarks ?? '')).toEqual([[chen, expect.objectContaining({ verdict: 'flagged', note: 'on leave' })]]);
   });
 });

@@ -11,6 +11,7 @@ import { startWorker } from '../read/start-worker.node.js';
 import type { ByteRange } from '../model/csexport-model.js';
 import type { CsvExportCommand, CsvExportOutcome, MarkCommand, MarkOutcome, ObjectDetails, OpenedFile, ReadEvent } from './ipc-contract.js';
 import { ReviewStore } from '../review/review-store.node.js';
+import { packMarks } from '../review/packed-marks.js';
 import type { MarkTarget, ReviewStorage } from '../review/review-marks.js';
 import type { ReadWorkerMessage, ReadWorkerRequest } from '../read/read-worker.node.js';
 import { ReferenceIndex, type ReferenceTarget } from '../rows/reference-index.js';
@@ -118,6 +119,8 @@ export class ReviewService {
       case 'done':
         read.worker = undefined;
         this.options.emit({ type: 'done', readId, summary: message.summary });
+        // The read no longer needs the cores: index now, so the first mark or detail does not wait for it.
+        setTimeout(() => this.current === read && indexed(read), 0);
         break;
       case 'failed':
         read.worker = undefined;
@@ -158,7 +161,7 @@ export class ReviewService {
     read.store = store;
     const storage = store.storage;
     const message = storage.kind === 'not-saved' ? storage.problem : undefined;
-    this.options.emit({ type: 'review', readId: read.file.readId, review: { marks: [...store.marks], storage, ...(message && { message }) } });
+    this.options.emit({ type: 'review', readId: read.file.readId, review: { packedMarks: packMarks(store.marks), storage, ...(message && { message }) } });
   }
 
   private announceStorage(readId: number, storage: ReviewStorage, message: string): void {
@@ -188,16 +191,20 @@ export class ReviewService {
       else notMarkable++;
     }
     const request = { action: command.action, by: this.options.reviewer, at: now.toISOString(), ...(command.note !== undefined && { note: command.note }) };
-    return { changed: store.apply(targets, request), notMarkable };
+    return { packedChanges: packMarks(store.apply(targets, request)), notMarkable };
   }
 
   /** Uses the review file at `path` (chosen in a dialog by the caller) for the open export, and sends its marks. */
   async useReviewFile(readId: number, path: string): Promise<void> {
     const read = this.readFor(readId);
-    (await read.review).close();
+    const previous = await read.review;
+    previous.close();
     read.store = undefined;
     read.review = this.openReview(read.file, path);
-    this.announceReview(read, await read.review);
+    const next = await read.review;
+    // Marks made while nothing could be saved are not lost by choosing where to save them.
+    if (previous.storage.kind === 'not-saved') next.adopt(previous.marks);
+    this.announceReview(read, next);
   }
 
   cancel(): void {

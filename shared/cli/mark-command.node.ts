@@ -9,7 +9,7 @@ import { readExportRows } from '../read/read-export-file.node.js';
 import { rowMatcher, type RowFilter } from '../rows/filter-rows.js';
 import { makeReviewFile } from '../review/review-file-format.js';
 import { writeReviewFile } from '../review/review-file.node.js';
-import { markAfter, MAX_NOTE_LENGTH, reviewState, type MarkAction, type ReviewState } from '../review/review-marks.js';
+import { isMarkText, markAfter, MAX_NOTE_LENGTH, reviewState, type MarkAction, type ReviewState } from '../review/review-marks.js';
 import { loadCliReview } from './cli-review.node.js';
 import { EXIT } from './gates.js';
 import { ProgressLine } from './progress-line.node.js';
@@ -31,7 +31,9 @@ export interface MarkOptions {
 }
 
 export async function markCommand(file: string, options: MarkOptions, io: CliIo): Promise<number> {
-  if (options.note !== undefined && options.note.length > MAX_NOTE_LENGTH) throw new RangeError(`--note is longer than ${MAX_NOTE_LENGTH} characters`);
+  if (options.note !== undefined && !isMarkText(options.note))
+    throw new RangeError(`--note takes at most ${MAX_NOTE_LENGTH} characters, without control characters`);
+  if (options.by !== undefined && !isMarkText(options.by, 256)) throw new RangeError('--by takes a name of at most 256 characters, without control characters');
   const review = await loadCliReview(file, options.review);
   const matches = rowMatcher(options.selection.filter);
   const ids = options.selection.ids ? new Set(options.selection.ids) : undefined;

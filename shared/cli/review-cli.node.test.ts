@@ -138,6 +138,7 @@ describe('export-review mark and the review gate', () => {
       ['mark', 'x.xml', '--as', 'maybe', '--operation', 'delete'],
       ['csv', 'x.xml', '-o', 'y.csv', '--mark', 'reviewed'],
       ['summary', 'x.xml', '--require-review', ''],
+      ['mark', 'x.xml', '--as', 'approved', '--operation', 'delete', '--note', 'bell\u0007'],
     ]) {
       const { code, err } = await run(...argv);
       expect(code, argv.join(' ')).toBe(EXIT.usage);

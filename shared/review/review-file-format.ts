@@ -5,7 +5,7 @@
  * half-read, and never overwritten by a program that does not understand it.
  */
 import { FINGERPRINT_ALGORITHM, FINGERPRINT_PATTERN } from './change-fingerprint.js';
-import { MAX_NOTE_LENGTH, REVIEW_VERDICTS, type ReviewMark, type ReviewMarks } from './review-marks.js';
+import { isMarkText, REVIEW_VERDICTS, type ReviewMark, type ReviewMarks } from './review-marks.js';
 
 export const REVIEW_FILE_FORMAT = 'export-review/review-marks';
 export const REVIEW_FILE_VERSION = 1;
@@ -40,9 +40,11 @@ function isMark(value: unknown): value is ReviewMark {
     typeof verdict === 'string' &&
     (REVIEW_VERDICTS as readonly string[]).includes(verdict) &&
     typeof note === 'string' &&
-    note.length <= MAX_NOTE_LENGTH &&
+    isMarkText(note) &&
     typeof by === 'string' &&
+    isMarkText(by, 256) &&
     typeof at === 'string' &&
+    isMarkText(at, 64) &&
     typeof fingerprint === 'string' &&
     FINGERPRINT_PATTERN.test(fingerprint)
   );
@@ -74,9 +76,13 @@ export function parseReviewFile(text: string, name: string): ReviewFile {
   if (!isObject(document)) throw new ReviewFileError(`${name} is not an Export Review review file: it is not a JSON object.`);
   checkHeader(document, name);
   const marks: ReviewMarks = new Map();
-  for (const [id, mark] of Object.entries(document['marks'] as Record<string, unknown>)) {
-    if (!isMark(mark)) throw new ReviewFileError(`${name} has a malformed mark for object ${JSON.stringify(id.slice(0, 80))}.`);
-    marks.set(id, { verdict: mark.verdict, note: mark.note, by: mark.by, at: mark.at, fingerprint: mark.fingerprint });
+  const written = document['marks'] as Record<string, unknown>;
+  // for…in over JSON.parse's own keys, and the parsed marks kept as they are: a copy of each, or
+  // Object.entries, doubled the time to read a file with a mark for every row (ARCHITECTURE.md).
+  for (const id in written) {
+    const mark = written[id];
+    if (!isMark(mark) || id.includes('\u0000')) throw new ReviewFileError(`${name} has a malformed mark for object ${JSON.stringify(id.slice(0, 80))}.`);
+    marks.set(id, mark);
   }
   const exportInfo = isObject(document['export']) ? document['export'] : {};
   return {

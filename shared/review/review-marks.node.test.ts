@@ -122,6 +122,11 @@ describe('the review file format', () => {
       '{"format":"export-review/review-marks","version":1,"fingerprint":"sha256-128:canonical-change-v1","marks":{"{1}":{"verdict":"maybe"}}}',
       /malformed mark for object "\{1\}"/,
     ],
+    [
+      'a note with a control character',
+      '{"format":"export-review/review-marks","version":1,"fingerprint":"sha256-128:canonical-change-v1","marks":{"{1}":{"verdict":"approved","note":"a\\u0000b","by":"x","at":"","fingerprint":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}}',
+      /malformed mark for object "\{1\}"/,
+    ],
   ])('refuses %s, naming the file', (_kind, text, message) => {
     expect(() => parseReviewFile(text, 'x.json')).toThrow(ReviewFileError);
     expect(() => parseReviewFile(text, 'x.json')).toThrow(message);

@@ -66,5 +66,14 @@ export function markAfter(current: ReviewMark | undefined, target: MarkTarget, r
 /** The longest note kept: a note is a sentence or two, not a document. */
 export const MAX_NOTE_LENGTH = 4000;
 
+/**
+ * Whether `text` can be a note or a name in a mark: not too long, and without control characters
+ * other than tab and line breaks (as XML text; U+0000 also separates packed marks).
+ */
+export function isMarkText(text: string, maxLength = MAX_NOTE_LENGTH): boolean {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return text.length <= maxLength && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text);
+}
+
 /** Where marks are saved. `not-saved`: the review file could not be read (`problem` says why), so it is never written. */
 export type ReviewStorage = { kind: 'beside-export' | 'chosen' | 'app-folder'; path: string } | { kind: 'not-saved'; problem: string };

@@ -83,6 +83,12 @@ export class ReviewStore {
     return changed;
   }
 
+  /** Takes over marks made while no review file could be saved to (they win over this file's), and saves them. */
+  adopt(marks: ReviewMarks): void {
+    for (const [id, mark] of marks) this.marks.set(id, mark);
+    if (marks.size) this.scheduleSave();
+  }
+
   private scheduleSave(): void {
     if (this.timer || this.storage.kind === 'not-saved') return;
     this.timer = setTimeout(() => this.save(), this.options.saveDelayMs ?? SAVE_DELAY_MS);
