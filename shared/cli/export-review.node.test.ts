@@ -2,18 +2,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXIT, runCli } from './export-review.node.js';
+import { EXIT } from './export-review.node.js';
+import { runCliForTest } from '../testing/run-cli.node.js';
 import { makeTempDir, samplePath } from '../testing/samples.node.js';
 
 const temp = makeTempDir();
 afterAll(() => temp.remove());
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false });
-  return { code, out, err };
-}
+const run = runCliForTest;
 
 describe('export-review summary', () => {
   it('prints counts per operation and type, the deletes with their identity, and errors', async () => {

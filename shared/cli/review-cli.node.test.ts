@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { EXIT, runCli } from './export-review.node.js';
+import { EXIT } from './export-review.node.js';
+import { runCliForTest } from '../testing/run-cli.node.js';
 import { makeTempDir, samplePath } from '../testing/samples.node.js';
 import { CHANGED_ID, writeNextCycleOfAadSample } from '../testing/next-cycle.node.js';
 import { ATTRIBUTE_COLUMNS, OBJECT_COLUMNS } from '../csv/csv-rows.js';
@@ -11,12 +12,7 @@ import { ATTRIBUTE_COLUMNS, OBJECT_COLUMNS } from '../csv/csv-rows.js';
 const temp = makeTempDir();
 afterAll(() => temp.remove());
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false });
-  return { code, out, err };
-}
+const run = runCliForTest;
 
 /** A fresh copy of the AAD sample (11 pending: 2 add, 5 update, 3 delete, 1 delete-add) with no review file. */
 function freshExport(name: string): string {

@@ -5,7 +5,7 @@
  * every sync cycle without changing what is exported), and so is the order of attributes and of
  * multivalued values (the sync engine does not keep it).
  */
-import type { AttributeChange, PendingChange } from '../model/csexport-model.js';
+import type { AttributeChange, PendingChange, ValueChange } from '../model/csexport-model.js';
 
 /** The part of a pending change a fingerprint covers. */
 export type FingerprintedChange = Pick<PendingChange, 'operation' | 'dn' | 'newDn' | 'changes'>;
@@ -15,16 +15,28 @@ export type FingerprintedChange = Pick<PendingChange, 'operation' | 'dn' | 'newD
 const FIELD = '\u0001';
 const ITEM = '\u0002';
 const PART = '\u0003';
+const RECORD = '\u0004';
 
+function canonicalValue({ operation, value }: ValueChange): string {
+  return (operation ?? '') + PART + (value.base64 ? 'b' : 't') + value.raw;
+}
+
+// Written for the row pass, which fingerprints every pending change: one value (the usual case) is
+// neither mapped, sorted nor joined. The name is taken as written; the same server writes it the same way.
 function canonicalAttribute(change: AttributeChange): string {
-  const values = change.values.map(({ operation, value }) => `${operation ?? ''}${PART}${value.base64 ? 'b' : 't'}${value.raw}`).sort();
-  return `${change.name.toLowerCase()}${FIELD}${change.operation}${FIELD}${values.join(ITEM)}`;
+  const values = change.values;
+  let text = '';
+  if (values.length === 1) text = canonicalValue(values[0] as ValueChange);
+  else if (values.length > 1) text = values.map(canonicalValue).sort().join(ITEM);
+  return change.name + FIELD + change.operation + FIELD + text;
 }
 
 /** The canonical text of a change; equal texts mean the same pending change. */
 export function canonicalChange(change: FingerprintedChange): string {
   const attributes = change.changes.map(canonicalAttribute).sort();
-  return ['v1', change.operation, change.dn, change.newDn ?? '', ...attributes].join(FIELD + FIELD);
+  let text = 'v1' + RECORD + change.operation + RECORD + change.dn + RECORD + (change.newDn ?? '');
+  for (const attribute of attributes) text += RECORD + attribute;
+  return text;
 }
 
 /** How a fingerprint is spelled: the algorithm over the canonical text, named in the review file. */
