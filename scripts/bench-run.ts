@@ -98,6 +98,35 @@ async function measure(): Promise<number> {
         });
         void service.open(file).then((refused) => refused && reject(new Error(refused)));
       });
+    case 'app-mark':
+      // The main process's side of marking 100,000 selected rows: one setMarks call, after the read.
+      return await new Promise<number>((resolve, reject) => {
+        const ids: string[] = [];
+        const service = new ReviewService({
+          readWorkerUrl: new URL('../electron/read-worker.mjs', import.meta.url),
+          reviewer: 'bench',
+          emit: (event) => {
+            if (event.type === 'rows') for (const row of unpackRows(event.packedRows)) if (row.pending && ids.length < 100_000) ids.push(row.id);
+            if (event.type === 'failed') reject(new Error(event.error.message));
+            if (event.type !== 'done') return;
+            // As a reviewer would: after the read, once the service has indexed it (it does right after 'done').
+            const readId = event.readId;
+            let started = 0;
+            new Promise((wait) => setTimeout(wait, 500))
+              .then(() => {
+                started = performance.now();
+                return service.setMarks({ readId, ids, action: 'approved' });
+              })
+              .then((outcome) => {
+                const ms = performance.now() - started;
+                service.dispose();
+                console.error(JSON.stringify({ marked: ids.length, ms, packedChars: outcome.packedChanges.length }));
+                resolve(ids.length);
+              }, reject);
+          },
+        });
+        void service.open(file).then((refused) => refused && reject(new Error(refused)));
+      });
     case 'scan':
       for (const chunk of chunks()) for (let i = chunk.indexOf(CLOSE); i !== -1; i = chunk.indexOf(CLOSE, i + CLOSE.length)) objects++;
       return objects;
