@@ -45,7 +45,6 @@ export function App() {
   const actions = useReviewActions({
     gridApi,
     review,
-    focused: rows.focused,
     reviewFiltered: () => filters.filterRef.current.review !== 'all',
     announce,
     setNotice,

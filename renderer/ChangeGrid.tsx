@@ -81,6 +81,9 @@ const columns: ColDef<ChangeRow>[] = [
   { field: 'id', headerName: 'Id', width: 320, filter: 'agTextColumnFilter', ...notSearchable },
 ];
 
+/** Named for screen readers (axe: empty-table-header), the name hidden beside the checkbox. */
+const selectionColumn = { headerName: 'Select', headerClass: 'selection-header' };
+
 /**
  * The header's select-all box only once the read is done: AG Grid works out its state by walking
  * every row after each batch that arrives (its cost: ARCHITECTURE.md), and "select all" of a file
@@ -133,6 +136,7 @@ export function ChangeGrid({ theme, filterRef, context, onReviewKey, onReady, on
         columnDefs={columns}
         defaultColDef={defaultColDef}
         getRowId={(params) => params.data.id}
+        selectionColumnDef={selectionColumn}
         context={context}
         rowSelection={rowSelection}
         isExternalFilterPresent={isExternalFilterPresent}

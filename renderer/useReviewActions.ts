@@ -38,7 +38,6 @@ function describe(action: MarkAction, changed: number, notMarkable: number): str
 interface Dependencies {
   gridApi: RefObject<GridApi<ChangeRow> | null>;
   review: Review;
-  focused: ChangeRow | undefined;
   /** Whether the grid's filter depends on review states now (a review chip is chosen). */
   reviewFiltered: () => boolean;
   announce: (text: string) => void;
@@ -53,14 +52,20 @@ function redraw(api: GridApi<ChangeRow>, rows: readonly ChangeRow[], refilter: b
   if (refilter || reviewColumn?.sort || api.getColumnFilterModel('review')) api.onFilterChanged();
 }
 
-export function useReviewActions({ gridApi, review, focused, reviewFiltered, announce, setNotice, onDialogClosed }: Dependencies): ReviewActions {
+export function useReviewActions({ gridApi, review, reviewFiltered, announce, setNotice, onDialogClosed }: Dependencies): ReviewActions {
   const [noteFor, setNoteFor] = useState<readonly ChangeRow[] | null>(null);
   const [confirmApprove, setConfirmApprove] = useState<readonly ChangeRow[] | null>(null);
 
+  // The grid's own focused cell, not the page's state of it: a key pressed right after a click comes
+  // before React has drawn the click, and must mark the row clicked.
   const targets = useCallback((): ChangeRow[] => {
-    const selected = gridApi.current?.getSelectedRows() ?? [];
-    return selected.length ? selected : focused ? [focused] : [];
-  }, [gridApi, focused]);
+    const api = gridApi.current;
+    const selected = api?.getSelectedRows() ?? [];
+    if (selected.length) return selected;
+    const cell = api?.getFocusedCell();
+    const row = cell ? api?.getDisplayedRowAtIndex(cell.rowIndex)?.data : undefined;
+    return row ? [row] : [];
+  }, [gridApi]);
 
   const markRows = useCallback(
     async (rows: readonly ChangeRow[], action: MarkAction, note?: string) => {
