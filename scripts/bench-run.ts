@@ -71,8 +71,13 @@ async function measure(): Promise<number> {
         const rows: ReturnType<typeof unpackRows>[] = [];
         let done: number | undefined;
         let reviewed = false;
+        let reviewAt = 0;
+        let doneAt = 0;
+        const began = performance.now();
         const finish = () => {
           if (done === undefined || !reviewed) return;
+          // When the marks arrived beside when the read was done: whether loading them stood in the read's way.
+          console.error(JSON.stringify({ reviewAtMs: reviewAt - began, doneAtMs: doneAt - began, marks: marks.size }));
           counts = addToReviewCounts(noReviewCounts(), rows.flat(), marks);
           resolve(counts.all.unreviewed + counts.all.approved + counts.all.flagged + counts.all.stale >= 0 ? done : -1);
         };
@@ -89,9 +94,11 @@ async function measure(): Promise<number> {
             } else if (event.type === 'review' && event.review.packedMarks !== undefined) {
               marks = new Map(unpackMarks(event.review.packedMarks).filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
               reviewed = true;
+              reviewAt = performance.now();
               finish();
             } else if (event.type === 'done') {
               done = event.summary.objects;
+              doneAt = performance.now();
               finish();
             } else if (event.type === 'failed') reject(new Error(event.error.message));
           },
