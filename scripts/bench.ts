@@ -40,6 +40,8 @@ if (!existsSync(file)) {
   await writeGeneratedExport(file, { objects, seed: 42 });
 }
 const size = statSync(file).size;
+// The app path reads a review file beside the export when there is one: the measured file has none.
+rmSync(reviewFilePathFor(file), { force: true });
 
 interface Run {
   mode: string;
@@ -53,7 +55,8 @@ interface Run {
 
 function runOnce(mode: string, limit?: number, path = file): Run {
   const args = ['dist/node/bench-run.js', mode, path, ...(limit ? [String(limit)] : [])];
-  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 })) as Run;
+  // stderr is the run's diagnostics; a failing run throws with it.
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'pipe'] })) as Run;
 }
 
 /** A run that reports a figure of its own on stderr (one JSON line), beside its usual line. */
@@ -132,7 +135,6 @@ if (!existsSync(reviewed)) linkSync(file, reviewed);
 // Marking (below) runs on a link of its own, whose review file is removed: the file "without a review file" stays without.
 const marking = file.replace(/\.xml$/, '-marking.xml');
 if (!existsSync(marking)) linkSync(file, marking);
-rmSync(reviewFilePathFor(file), { force: true });
 const marks: ReviewMarks = new Map();
 const at = new Date().toISOString();
 await readExportRows(file, {
@@ -162,7 +164,9 @@ const withMarks: Run[] = [];
 for (let i = 0; i < rounds; i++) {
   plain.push(runOnce('app-service'));
   withMarks.push(runOnce('app-service', undefined, reviewed));
-  console.log(`  pair ${i + 1}: without ${plain[i]?.seconds.toFixed(2)} s (CPU ${plain[i]?.cpuSeconds.toFixed(1)} s), with ${withMarks[i]?.seconds.toFixed(2)} s (CPU ${withMarks[i]?.cpuSeconds.toFixed(1)} s)`);
+  console.log(
+    `  pair ${i + 1}: without ${plain[i]?.seconds.toFixed(2)} s (CPU ${plain[i]?.cpuSeconds.toFixed(1)} s), with ${withMarks[i]?.seconds.toFixed(2)} s (CPU ${withMarks[i]?.cpuSeconds.toFixed(1)} s)`,
+  );
 }
 const plainSeconds = median(plain.map((r) => r.seconds));
 const markedSeconds = median(withMarks.map((r) => r.seconds));
