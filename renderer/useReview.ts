@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeRow } from '../shared/rows/change-row.js';
 import { failureMessage, type ReadEvent, type ReviewUpdate } from '../shared/app/ipc-contract.js';
 import { reviewState, type MarkAction, type ReviewMark, type ReviewMarks, type ReviewState, type ReviewStorage } from '../shared/review/review-marks.js';
-import { addToReviewCounts, noReviewCounts, type ReviewCounts } from '../shared/review/review-counts.js';
+import { addToReviewCounts, noReviewCounts, sumReviewCounts, type ReviewCounts } from '../shared/review/review-counts.js';
 import { reviewApi } from './api.js';
 import { unpackMarks } from '../shared/review/packed-marks.js';
 
@@ -76,21 +76,23 @@ export function useReview(
       const pending = rows.filter((row) => row.pending);
       try {
         const outcome = await reviewApi().setMarks({ readId, ids: pending.map((row) => row.id), action, ...(note !== undefined && { note }) });
-        const byId = new Map(pending.map((row) => [row.id, row]));
-        const changed: ChangeRow[] = [];
-        for (const [id, next] of unpackMarks(outcome.packedChanges)) {
+        const entries = unpackMarks(outcome.packedChanges);
+        const changedIds = new Set(entries.map(([id]) => id));
+        const changed = pending.filter((row) => changedIds.has(row.id));
+        // Only the rows that changed are counted again: out under their old marks, back under their new.
+        let change = addToReviewCounts(noReviewCounts(), changed, marks.current, -1);
+        for (const [id, next] of entries) {
           if (next) marks.current.set(id, next);
           else marks.current.delete(id);
-          const row = byId.get(id);
-          if (row) changed.push(row);
         }
-        recount();
+        change = addToReviewCounts(change, changed, marks.current);
+        setCounts((c) => sumReviewCounts(c, change));
         return { changed, notMarkable: outcome.notMarkable + rows.length - pending.length };
       } catch (error) {
         return { failed: failureMessage(error) };
       }
     },
-    [readId, recount],
+    [readId],
   );
 
   const chooseReviewFile = useCallback(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeRow } from '../rows/change-row.js';
-import { addToReviewCounts, deleteProgress, matchesReviewChoice, noReviewCounts } from './review-counts.js';
+import { addToReviewCounts, deleteProgress, matchesReviewChoice, noReviewCounts, sumReviewCounts } from './review-counts.js';
 import type { ReviewMark, ReviewMarks } from './review-marks.js';
 
 const row = (id: string, operation: string, fingerprint: string, pending = true) => ({ id, operation, fingerprint, pending }) as ChangeRow;
@@ -20,6 +20,13 @@ describe('review counts', () => {
     expect(counts.all).toEqual({ unreviewed: 1, approved: 1, flagged: 1, stale: 1 });
     expect(counts.deletes).toEqual({ unreviewed: 1, approved: 1, flagged: 1, stale: 0 });
     expect(deleteProgress(counts.deletes)).toEqual({ total: 3, reviewed: 2, flagged: 1, ready: false });
+    // A mark command takes the rows it changes out under the old marks and puts them back under the new.
+    const changed = [rows[3] as ChangeRow];
+    const after = new Map(marks).set('4', mark('approved', 'd'));
+    const change = addToReviewCounts(addToReviewCounts(noReviewCounts(), changed, marks, -1), changed, after);
+    const moved = sumReviewCounts(counts, change);
+    expect(moved).toEqual(addToReviewCounts(noReviewCounts(), rows, after));
+    expect(moved.deletes).toEqual({ unreviewed: 0, approved: 2, flagged: 1, stale: 0 });
   });
 
   it('open the delete gate only when every delete and delete-add is approved', () => {

@@ -4,7 +4,7 @@
  */
 import type { ChangeRow } from '../rows/change-row.js';
 import { isDeleting } from '../model/operations.js';
-import { reviewState, type ReviewMarks, type ReviewState } from './review-marks.js';
+import { REVIEW_STATES, reviewState, type ReviewMarks, type ReviewState } from './review-marks.js';
 import { noStates, type StateCounts } from './review-tally.js';
 
 export interface ReviewCounts {
@@ -15,17 +15,30 @@ export interface ReviewCounts {
 
 export const noReviewCounts = (): ReviewCounts => ({ all: noStates(), deletes: noStates() });
 
-/** `counts` with `rows` added (a new object: counts are React state). */
-export function addToReviewCounts(counts: ReviewCounts, rows: readonly ChangeRow[], marks: ReviewMarks): ReviewCounts {
+/**
+ * `counts` with `rows` added in their states under `marks` (a new object: counts are React state);
+ * `sign` -1 takes them out, so a mark command recounts only the rows it changed.
+ */
+export function addToReviewCounts(counts: ReviewCounts, rows: readonly ChangeRow[], marks: ReviewMarks, sign: 1 | -1 = 1): ReviewCounts {
   const all = { ...counts.all };
   const deletes = { ...counts.deletes };
   for (const row of rows) {
     if (!row.pending) continue;
     const state = reviewState(marks.get(row.id), row.fingerprint);
-    all[state]++;
-    if (isDeleting(row.operation)) deletes[state]++;
+    all[state] += sign;
+    if (isDeleting(row.operation)) deletes[state] += sign;
   }
   return { all, deletes };
+}
+
+/** Two counts added up (one may be a change: negative where rows left a state). */
+export function sumReviewCounts(a: ReviewCounts, b: ReviewCounts): ReviewCounts {
+  const sum = noReviewCounts();
+  for (const state of REVIEW_STATES) {
+    sum.all[state] = a.all[state] + b.all[state];
+    sum.deletes[state] = a.deletes[state] + b.deletes[state];
+  }
+  return sum;
 }
 
 /** Deletes reviewed (approved or flagged), and whether the go-live gate on them is open. */
