@@ -5,6 +5,7 @@
  * by U+0000, which no mark can hold: the review file, the CLI and the IPC checks all refuse it.
  */
 import type { MarkEntries, ReviewMark, ReviewVerdict } from './review-marks.js';
+import { interner } from './interned.js';
 
 const SEPARATOR = '\u0000';
 const FIELDS = 6;
@@ -22,6 +23,7 @@ export function unpackMarks(packed: string): MarkEntries {
   if (packed === '') return [];
   const parts = packed.split(SEPARATOR);
   const entries: MarkEntries = [];
+  const intern = interner();
   for (let k = 0; k + FIELDS <= parts.length; k += FIELDS) {
     const verdict = parts[k + 1] as ReviewVerdict | '';
     const id = parts[k] as string;
@@ -29,7 +31,13 @@ export function unpackMarks(packed: string): MarkEntries {
       id,
       verdict === ''
         ? null
-        : { verdict, note: parts[k + 2] as string, by: parts[k + 3] as string, at: parts[k + 4] as string, fingerprint: parts[k + 5] as string },
+        : {
+            verdict: intern(verdict) as ReviewVerdict,
+            note: intern(parts[k + 2] as string),
+            by: intern(parts[k + 3] as string),
+            at: intern(parts[k + 4] as string),
+            fingerprint: parts[k + 5] as string,
+          },
     ]);
   }
   return entries;

@@ -5,6 +5,7 @@
  * half-read, and never overwritten by a program that does not understand it.
  */
 import { FINGERPRINT_ALGORITHM, FINGERPRINT_PATTERN } from './change-fingerprint.js';
+import { interner } from './interned.js';
 import { isMarkText, REVIEW_VERDICTS, type ReviewMark, type ReviewMarks } from './review-marks.js';
 
 export const REVIEW_FILE_FORMAT = 'export-review/review-marks';
@@ -79,9 +80,14 @@ export function parseReviewFile(text: string, name: string): ReviewFile {
   const written = document['marks'] as Record<string, unknown>;
   // for…in over JSON.parse's own keys, and the parsed marks kept as they are: a copy of each, or
   // Object.entries, doubled the time to read a file with a mark for every row (ARCHITECTURE.md).
+  const intern = interner();
   for (const id in written) {
     const mark = written[id];
     if (!isMark(mark) || id.includes('\u0000')) throw new ReviewFileError(`${name} has a malformed mark for object ${JSON.stringify(id.slice(0, 80))}.`);
+    mark.verdict = intern(mark.verdict) as ReviewMark['verdict'];
+    mark.note = intern(mark.note);
+    mark.by = intern(mark.by);
+    mark.at = intern(mark.at);
     marks.set(id, mark);
   }
   const exportInfo = isObject(document['export']) ? document['export'] : {};
