@@ -65,21 +65,22 @@ async function measure(): Promise<number> {
     case 'app-service':
       return await new Promise<number>((resolve, reject) => {
         // As the window does (there, in its own process), counted in to be conservative: rows unpacked
-        // and counted per review state as they come, the marks made a Map and every row counted again.
+        // and counted per review state as they come; when the marks arrive, a Map of them, and the rows
+        // so far counted again (useReview.ts).
         let marks: ReviewMarks = new Map();
         let counts = noReviewCounts();
         const rows: ReturnType<typeof unpackRows>[] = [];
         let done: number | undefined;
         let reviewed = false;
         let reviewAt = 0;
+        let withoutPendingExport = 0;
         let doneAt = 0;
         const began = performance.now();
         const finish = () => {
           if (done === undefined || !reviewed) return;
           // When the marks arrived beside when the read was done: whether loading them stood in the read's way.
           console.error(JSON.stringify({ reviewAtMs: reviewAt - began, doneAtMs: doneAt - began, marks: marks.size }));
-          counts = addToReviewCounts(noReviewCounts(), rows.flat(), marks);
-          resolve(counts.all.unreviewed + counts.all.approved + counts.all.flagged + counts.all.stale >= 0 ? done : -1);
+          resolve(counts.all.unreviewed + counts.all.approved + counts.all.flagged + counts.all.stale === done - withoutPendingExport ? done : -1);
         };
         const service = new ReviewService({
           // Built by `tsx scripts/build.ts electron`, as the app ships it.
@@ -93,11 +94,13 @@ async function measure(): Promise<number> {
               counts = addToReviewCounts(counts, batch, marks);
             } else if (event.type === 'review' && event.review.packedMarks !== undefined) {
               marks = new Map(unpackMarks(event.review.packedMarks).filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
+              counts = addToReviewCounts(noReviewCounts(), rows.flat(), marks);
               reviewed = true;
               reviewAt = performance.now();
               finish();
             } else if (event.type === 'done') {
               done = event.summary.objects;
+              withoutPendingExport = event.summary.withoutPendingExport;
               doneAt = performance.now();
               finish();
             } else if (event.type === 'failed') reject(new Error(event.error.message));
