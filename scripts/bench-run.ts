@@ -3,16 +3,15 @@
  *   node dist/node/bench-run.js <mode> <file> [limitBytes]
  * Modes: reader-rows (what the app streams), reader-rows-1thread, reader-records, app-service (the app's
  * whole path short of drawing: the main process's ReviewService with its read worker and parse workers,
- * the rows unpacked and the review marks applied and counted as the window does; a review file beside
- * the export is loaded as the app loads it), scan, saxes, fast-xml-parser.
+ * the window played by a thread of its own that unpacks rows and marks and counts review states as
+ * the window does; a review file beside the export is loaded as the app loads it), app-mark,
+ * scan, saxes, fast-xml-parser.
  */
 import { openSync, readSync, statSync, closeSync } from 'node:fs';
 import { readExportFile, readExportRows } from '../shared/read/read-export-file.node.js';
 import { ReviewService } from '../shared/app/review-service.node.js';
 import { unpackRows } from '../shared/rows/packed-rows.js';
-import { addToReviewCounts, noReviewCounts } from '../shared/review/review-counts.js';
-import { unpackMarks } from '../shared/review/packed-marks.js';
-import type { ReviewMark, ReviewMarks } from '../shared/review/review-marks.js';
+import { Worker } from 'node:worker_threads';
 import { SaxesParser } from 'saxes';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -64,45 +63,32 @@ async function measure(): Promise<number> {
       return (await readExportFile(file, { onRecord: () => objects++ })).objects;
     case 'app-service':
       return await new Promise<number>((resolve, reject) => {
-        // As the window does (there, in its own process), counted in to be conservative: rows unpacked
-        // and counted per review state as they come; when the marks arrive, a Map of them, and the rows
-        // so far counted again (useReview.ts).
-        let marks: ReviewMarks = new Map();
-        let counts = noReviewCounts();
-        const rows: ReturnType<typeof unpackRows>[] = [];
-        let done: number | undefined;
-        let reviewed = false;
-        let reviewAt = 0;
-        let withoutPendingExport = 0;
-        let doneAt = 0;
+        // The window is a thread of its own (bench-window.ts), sent what the main process sends the
+        // window: rows and marks as strings, copied on the way as IPC copies them.
+        const window = new Worker(new URL('./bench-window.js', import.meta.url));
         const began = performance.now();
-        const finish = () => {
-          if (done === undefined || !reviewed) return;
-          // When the marks arrived beside when the read was done: whether loading them stood in the read's way.
-          console.error(JSON.stringify({ reviewAtMs: reviewAt - began, doneAtMs: doneAt - began, marks: marks.size }));
-          resolve(counts.all.unreviewed + counts.all.approved + counts.all.flagged + counts.all.stale === done - withoutPendingExport ? done : -1);
-        };
+        let reviewAt = 0;
+        let objectsRead = 0;
+        window.on('message', (report: { rows: number; counted: number; pending: number }) => {
+          // When the marks arrived beside when the window had it all: whether loading them stood in the read's way.
+          console.error(JSON.stringify({ reviewAtMs: reviewAt - began, windowDoneMs: performance.now() - began, ...report }));
+          void window.terminate();
+          objects = report.rows;
+          resolve(report.counted === report.pending ? objectsRead : -1);
+        });
+        window.on('error', reject);
         const service = new ReviewService({
           // Built by `tsx scripts/build.ts electron`, as the app ships it.
           readWorkerUrl: new URL('../electron/read-worker.mjs', import.meta.url),
           reviewer: 'bench',
           emit: (event) => {
-            if (event.type === 'rows') {
-              const batch = unpackRows(event.packedRows);
-              objects += batch.length;
-              rows.push(batch);
-              counts = addToReviewCounts(counts, batch, marks);
-            } else if (event.type === 'review' && event.review.packedMarks !== undefined) {
-              marks = new Map(unpackMarks(event.review.packedMarks).filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
-              counts = addToReviewCounts(noReviewCounts(), rows.flat(), marks);
-              reviewed = true;
+            if (event.type === 'rows') window.postMessage({ type: 'rows', packed: event.packedRows });
+            else if (event.type === 'review' && event.review.packedMarks !== undefined) {
               reviewAt = performance.now();
-              finish();
+              window.postMessage({ type: 'review', packedMarks: event.review.packedMarks });
             } else if (event.type === 'done') {
-              done = event.summary.objects;
-              withoutPendingExport = event.summary.withoutPendingExport;
-              doneAt = performance.now();
-              finish();
+              objectsRead = event.summary.objects;
+              window.postMessage({ type: 'done', pending: event.summary.pendingChanges });
             } else if (event.type === 'failed') reject(new Error(event.error.message));
           },
         });

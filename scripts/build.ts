@@ -28,6 +28,8 @@ if (wants('node')) {
       'export-review': 'shared/cli/export-review.node.ts',
       // Bench only; beside parse-worker.mjs so the measured reader starts real workers.
       'bench-run': 'scripts/bench-run.ts',
+      // The bench's stand-in for the window, a thread with a heap of its own.
+      'bench-window': 'scripts/bench-window.ts',
     },
     outdir: 'dist/node',
     banner: { js: '#!/usr/bin/env node' },

@@ -1,0 +1,42 @@
+/**
+ * The bench's stand-in for the app's window: a thread with a heap of its own, as the renderer has a
+ * process of its own. It takes the events the main process sends the window (strings, copied as IPC
+ * copies them), unpacks rows and marks and counts review states as useReview does, and says when it
+ * has every row and the marks.
+ */
+import { parentPort } from 'node:worker_threads';
+import { unpackRows } from '../shared/rows/packed-rows.js';
+import type { ChangeRow } from '../shared/rows/change-row.js';
+import { unpackMarks } from '../shared/review/packed-marks.js';
+import type { ReviewMark, ReviewMarks } from '../shared/review/review-marks.js';
+import { addToReviewCounts, noReviewCounts } from '../shared/review/review-counts.js';
+
+export type WindowEvent = { type: 'rows'; packed: string } | { type: 'review'; packedMarks: string } | { type: 'done'; pending: number };
+
+const port = parentPort;
+if (!port) throw new Error('bench-window runs in a worker thread');
+
+const rows: ChangeRow[] = [];
+let marks: ReviewMarks = new Map();
+let counts = noReviewCounts();
+let reviewed = false;
+let pending: number | undefined;
+
+function finish(): void {
+  if (pending === undefined || !reviewed) return;
+  const counted = counts.all.unreviewed + counts.all.approved + counts.all.flagged + counts.all.stale;
+  port?.postMessage({ rows: rows.length, counted, pending });
+}
+
+port.on('message', (event: WindowEvent) => {
+  if (event.type === 'rows') {
+    const batch = unpackRows(event.packed);
+    for (const row of batch) rows.push(row);
+    counts = addToReviewCounts(counts, batch, marks);
+  } else if (event.type === 'review') {
+    marks = new Map(unpackMarks(event.packedMarks).filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
+    counts = addToReviewCounts(noReviewCounts(), rows, marks);
+    reviewed = true;
+  } else pending = event.pending;
+  finish();
+});
