@@ -84,7 +84,7 @@ export function parseReviewFile(text: string, name: string): ReviewFile {
   for (const id in written) {
     const mark = written[id];
     if (!isMark(mark) || id.includes('\u0000')) throw new ReviewFileError(`${name} has a malformed mark for object ${JSON.stringify(id.slice(0, 80))}.`);
-    mark.verdict = intern(mark.verdict) as ReviewMark['verdict'];
+    mark.verdict = mark.verdict === 'approved' ? 'approved' : 'flagged';
     mark.note = intern(mark.note);
     mark.by = intern(mark.by);
     mark.at = intern(mark.at);

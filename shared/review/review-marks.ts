@@ -72,7 +72,7 @@ export const MAX_NOTE_LENGTH = 4000;
  */
 export function isMarkText(text: string, maxLength = MAX_NOTE_LENGTH): boolean {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return text.length <= maxLength && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text);
+  return text === '' || (text.length <= maxLength && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text));
 }
 
 /** Where marks are saved. `not-saved`: the review file could not be read (`problem` says why), so it is never written. */
