@@ -4,7 +4,7 @@
  * the admin can read). Paths to write are only ever chosen in a save dialog shown here.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { answerInvoke, INVOKE_METHOD_NAMES, INVOKE_METHODS, type InvokeHandlers, type IpcResult } from '../shared/app/ipc-contract.js';
+import { answerInvoke, INVOKE_METHOD_NAMES, INVOKE_METHODS, type InvokeHandlers, type IpcResult, type OpenedFile } from '../shared/app/ipc-contract.js';
 import type { ReviewService } from '../shared/app/review-service.node.js';
 import { chooseCsvTarget, chooseReviewFile } from './dialogs.js';
 
@@ -19,6 +19,15 @@ export interface IpcDependencies {
 
 const NOT_OUR_WINDOW = 'Refused: this message does not come from the Export Review window.';
 
+const NO_LONGER_OPEN = 'That file is no longer open.';
+
+/** The window and the open file, when `readId` is still the file open in it (a dialog needs both). */
+function windowWithFile(deps: IpcDependencies, readId: number): { window: BrowserWindow; file: OpenedFile } | undefined {
+  const window = deps.window();
+  const file = deps.service.openFile;
+  return window && file && file.readId === readId ? { window, file } : undefined;
+}
+
 function handlers(deps: IpcDependencies): InvokeHandlers {
   return {
     showOpenDialog: () => deps.openWithDialog(),
@@ -27,20 +36,18 @@ function handlers(deps: IpcDependencies): InvokeHandlers {
     closeFile: async () => deps.service.close(),
     getDetails: (readId, id) => deps.service.details(readId, id),
     exportCsv: async (command) => {
-      const window = deps.window();
-      const file = deps.service.openFile;
-      if (!window || !file || file.readId !== command.readId) return { status: 'failed', message: 'That file is no longer open.' };
-      const target = await chooseCsvTarget(window, file.path, file.name);
+      const open = windowWithFile(deps, command.readId);
+      if (!open) return { status: 'failed', message: NO_LONGER_OPEN };
+      const target = await chooseCsvTarget(open.window, open.file.path, open.file.name);
       if (!target) return { status: 'cancelled' };
       // The service answers "no longer open" itself when another file was opened while the dialog was up.
       return deps.service.exportCsv(command, target);
     },
     setMarks: (command) => deps.service.setMarks(command),
     chooseReviewFile: async (readId) => {
-      const window = deps.window();
-      const file = deps.service.openFile;
-      if (!window || !file || file.readId !== readId) throw new Error('That file is no longer open.');
-      const path = await chooseReviewFile(window, file.path, file.name);
+      const open = windowWithFile(deps, readId);
+      if (!open) throw new Error(NO_LONGER_OPEN);
+      const path = await chooseReviewFile(open.window, open.file.path, open.file.name);
       if (!path) return false;
       await deps.service.useReviewFile(readId, path);
       return true;

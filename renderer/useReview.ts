@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeRow } from '../shared/rows/change-row.js';
 import { failureMessage, type ReadEvent, type ReviewUpdate } from '../shared/app/ipc-contract.js';
-import { reviewState, type MarkAction, type ReviewMark, type ReviewMarks, type ReviewState, type ReviewStorage } from '../shared/review/review-marks.js';
+import { stateUnder, type MarkAction, type ReviewMark, type ReviewMarks, type ReviewState, type ReviewStorage } from '../shared/review/review-marks.js';
 import { addToReviewCounts, noReviewCounts, sumReviewCounts, type ReviewCounts } from '../shared/review/review-counts.js';
 import { reviewApi } from './api.js';
 import { unpackMarks } from '../shared/review/packed-marks.js';
@@ -68,7 +68,7 @@ export function useReview(
     [onReview, recount],
   );
 
-  const stateOf = useCallback((row: ChangeRow): ReviewState | '' => (row.pending ? reviewState(marks.current.get(row.id), row.fingerprint) : ''), []);
+  const stateOf = useCallback((row: ChangeRow): ReviewState | '' => (row.pending ? stateUnder(marks.current, row) : ''), []);
 
   const mark = useCallback(
     async (rows: readonly ChangeRow[], action: MarkAction, note?: string) => {

@@ -1,7 +1,7 @@
 /** Arguments from the renderer are untrusted: the checks each invoke method's arguments must pass. */
 import type { CsvExportCommand, MarkCommand } from './ipc-contract.js';
 import { CSV_SCOPES } from '../csv/csv-rows.js';
-import { isMarkText } from '../review/review-marks.js';
+import { isMarkAction, isMarkText } from '../review/review-marks.js';
 
 export function isReadId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
@@ -28,8 +28,6 @@ function isIdList(value: unknown): value is string[] {
   return Array.isArray(value) && value.length <= MAX_IDS && value.every(isObjectId);
 }
 
-const MARK_ACTIONS: readonly unknown[] = ['approved', 'flagged', 'clear'];
-
 export function isMarkCommand(value: unknown): value is MarkCommand {
   if (typeof value !== 'object' || value === null) return false;
   const command = value as Record<string, unknown>;
@@ -37,7 +35,7 @@ export function isMarkCommand(value: unknown): value is MarkCommand {
   return (
     isReadId(command['readId']) &&
     isIdList(command['ids']) &&
-    MARK_ACTIONS.includes(command['action']) &&
+    isMarkAction(command['action']) &&
     (note === undefined || (typeof note === 'string' && isMarkText(note)))
   );
 }

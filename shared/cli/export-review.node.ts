@@ -30,7 +30,7 @@ import { loadCliReview } from './cli-review.node.js';
 import { markCommand, type MarkSelection } from './mark-command.node.js';
 import type { CliIo } from './cli-io.js';
 import type { RowFilter } from '../rows/filter-rows.js';
-import { isReviewState, reviewState, type MarkAction, type ReviewState } from '../review/review-marks.js';
+import { isMarkAction, isReviewState, stateUnder, type ReviewState } from '../review/review-marks.js';
 import { addToTally, type ReviewTally } from '../review/review-tally.js';
 import { ReviewFileError } from '../review/review-file-format.js';
 
@@ -108,7 +108,7 @@ async function summary(file: string, values: Values, io: CliIo): Promise<number>
   const read = await readExportRows(file, {
     onRow: (row) => {
       builder.add(row);
-      if (row.pending) addToTally(tally, row.operation, reviewState(review.marks.get(row.id), row.fingerprint));
+      if (row.pending) addToTally(tally, row.operation, stateUnder(review.marks, row));
     },
     onProgress: (p) => progress.update(p),
   }).finally(() => progress.done());
@@ -135,11 +135,9 @@ async function csv(file: string, values: Values, io: CliIo): Promise<number> {
   return firstFailed(deleteGate(limit, deleteCount(result.operationTotals), io.err), reviewGate(required, result.reviewTally, io.err));
 }
 
-const MARK_ACTIONS: readonly MarkAction[] = ['approved', 'flagged', 'clear'];
-
 async function mark(file: string, values: Values, io: CliIo): Promise<number> {
   const action = values['as'];
-  if (typeof action !== 'string' || !(MARK_ACTIONS as readonly string[]).includes(action)) throw new UsageError('mark needs --as approved, flagged or clear');
+  if (!isMarkAction(action)) throw new UsageError('mark needs --as approved, flagged or clear');
   const ids = list(values['ids']);
   const states = reviewStates(values['mark']);
   const filter = rowFilter(values);
@@ -149,7 +147,7 @@ async function mark(file: string, values: Values, io: CliIo): Promise<number> {
   return markCommand(
     file,
     {
-      action: action as MarkAction,
+      action,
       selection,
       ...(typeof values['note'] === 'string' && { note: values['note'] }),
       ...(typeof values['by'] === 'string' && { by: values['by'] }),

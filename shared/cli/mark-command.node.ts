@@ -9,7 +9,7 @@ import { readExportRows } from '../read/read-export-file.node.js';
 import { rowMatcher, type RowFilter } from '../rows/filter-rows.js';
 import { makeReviewFile } from '../review/review-file-format.js';
 import { writeReviewFile } from '../review/review-file.node.js';
-import { isMarkText, markAfter, MAX_NOTE_LENGTH, reviewState, type MarkAction, type ReviewState } from '../review/review-marks.js';
+import { applyMark, isMarkText, MAX_NOTE_LENGTH, stateUnder, type MarkAction, type ReviewState } from '../review/review-marks.js';
 import { loadCliReview } from './cli-review.node.js';
 import { EXIT } from './gates.js';
 import { ProgressLine } from './progress-line.node.js';
@@ -51,13 +51,9 @@ export async function markCommand(file: string, options: MarkOptions, io: CliIo)
     onProgress: (p) => progress.update(p),
     onRow: (row) => {
       if (!row.pending || (ids && !ids.has(row.id)) || !matches(row)) return;
-      const current = review.marks.get(row.id);
-      if (states && !states.has(reviewState(current, row.fingerprint))) return;
+      if (states && !states.has(stateUnder(review.marks, row))) return;
       seen.add(row.id);
-      const next = markAfter(current, row, request);
-      if (next) review.marks.set(row.id, next);
-      else if (!review.marks.delete(row.id)) return;
-      changed++;
+      if (applyMark(review.marks, row, request) !== undefined) changed++;
     },
   }).finally(() => progress.done());
   const missing = ids ? [...ids].filter((id) => !seen.has(id)) : [];

@@ -12,7 +12,7 @@ import { readExportFile, readExportRows } from '../read/read-export-file.node.js
 import { ReferenceIndex } from '../rows/reference-index.js';
 import { writeCsvFile } from './write-csv-file.node.js';
 import { reviewCells } from '../review/review-columns.js';
-import { reviewState, type ReviewMarks, type ReviewState } from '../review/review-marks.js';
+import { stateUnder, type ReviewMarks, type ReviewState } from '../review/review-marks.js';
 import { addToTally, type ReviewTally } from '../review/review-tally.js';
 
 export interface CsvExportRequest {
@@ -50,7 +50,7 @@ export async function exportCsv(sourcePath: string, csvPath: string, request: Cs
   const ids = 'ids' in scope ? new Set(scope.ids) : undefined;
   const matchesFilter = 'filter' in scope ? rowMatcher(scope.filter) : undefined;
   const states = request.reviewStates?.length ? new Set(request.reviewStates) : undefined;
-  const stateOf = (row: ChangeRow) => reviewState(marks.get(row.id), row.fingerprint);
+  const stateOf = (row: ChangeRow) => stateUnder(marks, row);
   const inStates = (row: ChangeRow) => !states || (row.pending && states.has(stateOf(row)));
   // Ids name rows the user chose one by one; a filter keeps pending changes unless asked otherwise.
   const wanted = (row: ChangeRow) =>

@@ -4,7 +4,7 @@
  */
 import type { ChangeRow } from '../rows/change-row.js';
 import { isDeleting } from '../model/operations.js';
-import { REVIEW_STATES, reviewState, type ReviewMarks, type ReviewState } from './review-marks.js';
+import { REVIEW_STATES, stateUnder, type ReviewMarks, type ReviewState } from './review-marks.js';
 import { noStates, type StateCounts } from './review-tally.js';
 
 export interface ReviewCounts {
@@ -24,7 +24,7 @@ export function addToReviewCounts(counts: ReviewCounts, rows: readonly ChangeRow
   const deletes = { ...counts.deletes };
   for (const row of rows) {
     if (!row.pending) continue;
-    const state = reviewState(marks.get(row.id), row.fingerprint);
+    const state = stateUnder(marks, row);
     all[state] += sign;
     if (isDeleting(row.operation)) deletes[state] += sign;
   }

@@ -34,6 +34,11 @@ export function reviewState(mark: ReviewMark | undefined, fingerprint: string): 
   return mark.fingerprint === fingerprint ? mark.verdict : 'stale';
 }
 
+/** The review state of a pending change (a row or a record's fingerprint) under `marks`. */
+export function stateUnder(marks: ReviewMarks, change: { id: string; fingerprint: string }): ReviewState {
+  return reviewState(marks.get(change.id), change.fingerprint);
+}
+
 /** Marks by cs-object id. A Map, never a plain object: an id is file content, and "constructor" must not find Object's. */
 export type ReviewMarks = Map<string, ReviewMark>;
 
@@ -42,6 +47,12 @@ export type MarkEntries = Array<[string, ReviewMark | null]>;
 
 /** What a mark command does to each row: set a verdict, or remove the mark. */
 export type MarkAction = ReviewVerdict | 'clear';
+
+export const MARK_ACTIONS: readonly MarkAction[] = ['approved', 'flagged', 'clear'];
+
+export function isMarkAction(value: unknown): value is MarkAction {
+  return (MARK_ACTIONS as readonly unknown[]).includes(value);
+}
 
 export interface MarkRequest {
   action: MarkAction;
@@ -61,6 +72,17 @@ export interface MarkTarget {
 export function markAfter(current: ReviewMark | undefined, target: MarkTarget, request: MarkRequest): ReviewMark | null {
   if (request.action === 'clear') return null;
   return { verdict: request.action, note: request.note ?? current?.note ?? '', by: request.by, at: request.at, fingerprint: target.fingerprint };
+}
+
+/**
+ * Applies `request` to `target` in `marks`: the mark it now has (null: removed), or undefined when
+ * nothing changed (clearing a row that had no mark).
+ */
+export function applyMark(marks: ReviewMarks, target: MarkTarget, request: MarkRequest): ReviewMark | null | undefined {
+  const next = markAfter(marks.get(target.id), target, request);
+  if (next) marks.set(target.id, next);
+  else if (!marks.delete(target.id)) return undefined;
+  return next;
 }
 
 /** The longest note kept: a note is a sentence or two, not a document. */

@@ -7,7 +7,7 @@
 import { FolderNotWritableError } from '../atomic-file.node.js';
 import { makeReviewFile, ReviewFileError, type ReviewFile } from './review-file-format.js';
 import { fallbackReviewFilePath, readReviewFile, reviewFilePathFor, writeReviewFileSync } from './review-file.node.js';
-import { markAfter, type MarkEntries, type MarkRequest, type MarkTarget, type ReviewMarks, type ReviewStorage } from './review-marks.js';
+import { applyMark, type MarkEntries, type MarkRequest, type MarkTarget, type ReviewMarks, type ReviewStorage } from './review-marks.js';
 import { mkdirSync } from 'node:fs';
 
 export interface ReviewStoreOptions {
@@ -74,10 +74,8 @@ export class ReviewStore {
   apply(targets: readonly MarkTarget[], request: MarkRequest): MarkEntries {
     const changed: MarkEntries = [];
     for (const target of targets) {
-      const next = markAfter(this.marks.get(target.id), target, request);
-      if (next) this.marks.set(target.id, next);
-      else if (!this.marks.delete(target.id)) continue;
-      changed.push([target.id, next]);
+      const next = applyMark(this.marks, target, request);
+      if (next !== undefined) changed.push([target.id, next]);
     }
     if (changed.length) this.scheduleSave();
     return changed;
