@@ -25,14 +25,6 @@ export interface ReviewStoreOptions {
 
 const SAVE_DELAY_MS = 1000;
 
-/** The later-saved of two review files (the folder may have been read-only for a while). */
-function later(a: ReviewFile | null, b: ReviewFile | null): 'a' | 'b' | null {
-  if (!a && !b) return null;
-  if (!b) return 'a';
-  if (!a) return 'b';
-  return b.savedAt > a.savedAt ? 'b' : 'a';
-}
-
 export class ReviewStore {
   readonly marks: ReviewMarks;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,8 +48,9 @@ export class ReviewStore {
       const file = await readReviewFile(primary);
       const fallbackPath = options.fallbackFolder && !options.chosenPath ? fallbackReviewFilePath(options.fallbackFolder, options.exportFile.path) : undefined;
       const fallback = fallbackPath ? await readReviewFile(fallbackPath).catch(() => null) : null;
-      const pick = later(file, fallback);
-      if (pick === 'b' && fallbackPath && fallback) return new ReviewStore(options, fallback.marks, { kind: 'app-folder', path: fallbackPath });
+      // The later-saved of the two: the export's folder may have been read-only for a while.
+      if (fallbackPath && fallback && (!file || fallback.savedAt > file.savedAt))
+        return new ReviewStore(options, fallback.marks, { kind: 'app-folder', path: fallbackPath });
       return new ReviewStore(options, file?.marks ?? new Map(), { kind, path: primary });
     } catch (error) {
       if (!(error instanceof ReviewFileError)) throw error;
