@@ -10,6 +10,7 @@ import { INVOKE_METHOD_NAMES, INVOKE_METHODS, IPC } from '../shared/app/ipc-cont
 const INVOKE_CHANNELS = INVOKE_METHOD_NAMES.map((method) => INVOKE_METHODS[method].channel);
 import { identityLabel } from '../shared/model/resolve-identity.js';
 import { unpackMarks } from '../shared/review/packed-marks.js';
+import { marksOfUpdate } from '../shared/review/review-update.js';
 import { loadTruth, makeTempDir, samplePath } from '../shared/testing/samples.node.js';
 import { cancellableEvent, type FakeBrowserWindow } from './testing/fake-electron.js';
 import { eventually, operationCounts, PageStandIn } from './testing/page-stand-in.js';
@@ -196,7 +197,7 @@ describe('review marks through the handlers', () => {
       const again = await launchWithPage({ args: [copy.path] });
       await again.page.finishedRead('export.xml');
       const restored = await eventually(() => again.page.events.find((e) => e.type === 'review'), 'the restored marks');
-      expect(restored.type === 'review' && unpackMarks(restored.review.packedMarks ?? '').map(([id]) => id)).toEqual([chen, eve]);
+      expect(restored.type === 'review' && [...(marksOfUpdate(restored.review).marks?.keys() ?? [])]).toEqual([chen, eve]);
     } finally {
       copy.remove();
     }

@@ -6,10 +6,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeRow } from '../shared/rows/change-row.js';
 import { failureMessage, type ReadEvent, type ReviewUpdate } from '../shared/app/ipc-contract.js';
-import { stateUnder, type MarkAction, type ReviewMark, type ReviewMarks, type ReviewState, type ReviewStorage } from '../shared/review/review-marks.js';
+import { stateUnder, type MarkAction, type ReviewMarks, type ReviewState, type ReviewStorage } from '../shared/review/review-marks.js';
 import { addToReviewCounts, noReviewCounts, sumReviewCounts, type ReviewCounts } from '../shared/review/review-counts.js';
 import { reviewApi } from './api.js';
 import { unpackMarks } from '../shared/review/packed-marks.js';
+import { marksOfUpdate } from '../shared/review/review-update.js';
 
 export interface Review {
   marks: { readonly current: ReviewMarks };
@@ -43,13 +44,14 @@ export function useReview(
 
   const onReview = useCallback(
     (update: ReviewUpdate) => {
-      setStorage(update.storage);
-      if (update.packedMarks !== undefined) {
-        marks.current = new Map(unpackMarks(update.packedMarks).filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
+      const { marks: next, storage } = marksOfUpdate(update);
+      setStorage(storage);
+      if (next) {
+        marks.current = next;
         recount();
         callbacks.current.onMarksReplaced();
       }
-      if (update.storage.kind === 'not-saved') setProblem(update.storage.problem);
+      if (storage.kind === 'not-saved') setProblem(storage.problem);
       else if (update.message) callbacks.current.onMessage(update.message, 'error');
     },
     [recount],

@@ -1,17 +1,18 @@
 /**
  * The bench's stand-in for the app's window: a thread with a heap of its own, as the renderer has a
  * process of its own. It takes the events the main process sends the window (strings, copied as IPC
- * copies them), unpacks rows and marks and counts review states as useReview does, and says when it
+ * copies them), unpacks rows, parses or unpacks marks as useReview does, and counts review states as useReview does, and says when it
  * has every row and the marks.
  */
 import { parentPort } from 'node:worker_threads';
 import { unpackRows } from '../shared/rows/packed-rows.js';
 import type { ChangeRow } from '../shared/rows/change-row.js';
-import { unpackMarks } from '../shared/review/packed-marks.js';
-import type { ReviewMark, ReviewMarks } from '../shared/review/review-marks.js';
+import type { ReviewUpdate } from '../shared/app/ipc-contract.js';
+import { marksOfUpdate } from '../shared/review/review-update.js';
+import type { ReviewMarks } from '../shared/review/review-marks.js';
 import { addToReviewCounts, noReviewCounts } from '../shared/review/review-counts.js';
 
-export type WindowEvent = { type: 'rows'; packed: string } | { type: 'review'; packedMarks: string } | { type: 'done'; pending: number };
+export type WindowEvent = { type: 'rows'; packed: string } | { type: 'review'; update: ReviewUpdate } | { type: 'done'; pending: number };
 
 const port = parentPort;
 if (!port) throw new Error('bench-window runs in a worker thread');
@@ -25,7 +26,8 @@ let pending: number | undefined;
 function finish(): void {
   if (pending === undefined || !reviewed) return;
   const counted = counts.all.unreviewed + counts.all.approved + counts.all.flagged + counts.all.stale;
-  port?.postMessage({ rows: rows.length, counted, pending });
+  // The moment, on a clock both threads share: the main thread may be busy when this message arrives.
+  port?.postMessage({ rows: rows.length, counted, pending, doneAt: performance.timeOrigin + performance.now() });
 }
 
 port.on('message', (event: WindowEvent) => {
@@ -34,7 +36,9 @@ port.on('message', (event: WindowEvent) => {
     for (const row of batch) rows.push(row);
     counts = addToReviewCounts(counts, batch, marks);
   } else if (event.type === 'review') {
-    marks = new Map(unpackMarks(event.packedMarks).filter((entry): entry is [string, ReviewMark] => entry[1] !== null));
+    const next = marksOfUpdate(event.update).marks;
+    if (!next) return;
+    marks = next;
     counts = addToReviewCounts(noReviewCounts(), rows, marks);
     reviewed = true;
   } else pending = event.pending;

@@ -4,9 +4,10 @@
  * tokenizing, and a whole-chunk fast-xml-parser parse. Each run is its own process (clean peak RSS);
  * figures are medians of --rounds runs. It prints figures; it asserts nothing.
  *
- *   npm run bench -- [--mb 1024] [--rounds 3] [--baseline-mb 128] [--only review]
+ *   npm run bench -- [--mb 1024] [--rounds 3] [--baseline-mb 128] [--only review|impact]
  *
- * `--only review` runs the review-marks figures alone (the reader's table takes most of the time).
+ * `--only review` runs the review-marks figures alone, `--only impact` impact beside summary (the
+ * reader's table takes most of the time).
  */
 import { formatCount } from '../shared/format-count.js';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -51,6 +52,8 @@ interface Run {
   /** CPU time of all the run's threads. */
   cpuSeconds: number;
   peakRssBytes: number;
+  /** app-service: after the window had everything, until the main process had the marks too. */
+  mainMarksReadyMs?: number;
 }
 
 function runOnce(mode: string, limit?: number, path = file): Run {
@@ -93,7 +96,7 @@ console.log(
 );
 console.log('what'.padEnd(46) + 'MB/s'.padStart(8) + 'objects/s'.padStart(12) + 'seconds'.padStart(9) + 'CPU s'.padStart(8) + 'peak RSS MB'.padStart(13));
 const results: Record<string, { mbps: number; seconds: number; rss: number }> = {};
-for (const [mode, label, limit] of values.only === 'review' ? [] : modes) {
+for (const [mode, label, limit] of values.only ? [] : modes) {
   const runs: Run[] = [];
   for (let i = 0; i < rounds; i++) runs.push(runOnce(mode, limit));
   const mbps = median(runs.map((r) => r.bytes / 1e6 / r.seconds));
@@ -127,6 +130,26 @@ if (reader && saxes && fxp) {
     `This run's saxes baseline is ${saxes.mbps.toFixed(1)} MB/s, ${(scale * 100).toFixed(0)}% of the 130 MB/s the targets were set against: at that scale 100 MB/s is ${(100 * scale).toFixed(1)} MB/s and 10 s per GB is ${(10 / scale).toFixed(1)} s.`,
   );
 }
+
+// `impact` beside `summary`, as the CLI runs them: the same read, with and without counting the impact.
+if (!values.only || values.only === 'impact') {
+  const summaries: Run[] = [];
+  const impacts: Run[] = [];
+  for (let i = 0; i < rounds; i++) {
+    summaries.push(runOnce('cli-summary'));
+    impacts.push(runOnce('cli-impact'));
+  }
+  const summarySeconds = median(summaries.map((r) => r.seconds));
+  const impactSeconds = median(impacts.map((r) => r.seconds));
+  const ratios = summaries.map((r, i) => (impacts[i]?.seconds ?? NaN) / r.seconds);
+  console.log(
+    `\nimpact beside summary, alternating runs: summary ${summarySeconds.toFixed(2)} s, impact ${impactSeconds.toFixed(2)} s (medians of ${rounds}): ` +
+      `${(impactSeconds / summarySeconds).toFixed(2)}x, median of the pairs' ratios ${median(ratios).toFixed(2)}x (target <= 1.5x, aim 1.2x); ` +
+      `CPU ${median(summaries.map((r) => r.cpuSeconds)).toFixed(1)} / ${median(impacts.map((r) => r.cpuSeconds)).toFixed(1)} s; ` +
+      `peak RSS ${(Math.max(...summaries.map((r) => r.peakRssBytes)) / 1e6).toFixed(0)} / ${(Math.max(...impacts.map((r) => r.peakRssBytes)) / 1e6).toFixed(0)} MB`,
+  );
+}
+if (values.only === 'impact') process.exit(0);
 
 // Review marks: the same file (a hard link, so the same bytes) with a review file holding a mark for
 // every pending change, read through the app's path in alternating runs against the file without one.
@@ -175,6 +198,9 @@ console.log(
   `App path, alternating runs: without a review file ${plainSeconds.toFixed(2)} s, with one ${markedSeconds.toFixed(2)} s (medians of ${rounds}): ` +
     `${((markedSeconds / plainSeconds - 1) * 100).toFixed(1)} % more, median of the pairs' ratios ${((median(pairRatios) - 1) * 100).toFixed(1)} % (target <= 5 %); ` +
     `CPU ${median(plain.map((r) => r.cpuSeconds)).toFixed(1)} / ${median(withMarks.map((r) => r.cpuSeconds)).toFixed(1)} s; peak RSS ${(Math.max(...plain.map((r) => r.peakRssBytes)) / 1e6).toFixed(0)} / ${(Math.max(...withMarks.map((r) => r.peakRssBytes)) / 1e6).toFixed(0)} MB`,
+);
+console.log(
+  `  after the window had rows and marks, the main process had the marks (parsed once the read is over) ${median(withMarks.map((r) => r.mainMarksReadyMs ?? NaN)).toFixed(0)} ms later (median): what a first mark command waits at most`,
 );
 
 // Marking 100,000 selected rows, the main process's side (the window's is in `npm run bench:grid`).

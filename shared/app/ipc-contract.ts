@@ -36,11 +36,16 @@ export type ReadEvent =
 /**
  * The review marks of the open file and where they are saved. `packedMarks`, when present, is every
  * mark, packed (`unpackMarks` in shared/review/packed-marks.ts gives them back); it replaces what the
- * page had: after loading, or after another review file was chosen. Without it only the storage
- * changed. `message` is for the admin (marks moved to the app's folder, ...).
+ * page had: after loading, or after another review file was chosen. `reviewFileText`, instead, is
+ * the review file as read: the page parses it itself (`parseReviewFile`, named by `reviewFileName`
+ * of the storage's path) while the export reads, as the main process does once the read is over; a
+ * text that does not parse means marks are not saved, on both sides, and the main process does not
+ * say so again. With neither, only the storage changed. `message` is for the admin (marks moved to
+ * the app's folder, ...).
  */
 export interface ReviewUpdate {
   packedMarks?: string;
+  reviewFileText?: string;
   storage: ReviewStorage;
   message?: string;
 }

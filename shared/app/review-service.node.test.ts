@@ -7,6 +7,8 @@ import type { PendingChange } from '../model/csexport-model.js';
 import { unpackRows } from '../rows/packed-rows.js';
 import { ReviewService } from './review-service.node.js';
 import { unpackMarks } from '../review/packed-marks.js';
+import { marksOfUpdate } from '../review/review-update.js';
+import { makeReviewFile, serializeReviewFile } from '../review/review-file-format.js';
 import { makeTempDir, samplePath } from '../testing/samples.node.js';
 
 const readWorkerUrl = new URL('../../electron/read-worker.ts', import.meta.url);
@@ -118,6 +120,65 @@ describe('ReviewService', () => {
       if (found?.type !== 'review') throw new Error('no review event yet');
       return found;
     });
-    expect(unpackMarks(restored.review.packedMarks ?? '')).toEqual([[chen, expect.objectContaining({ verdict: 'flagged', note: 'on leave' })]]);
+    // The window parses the review file's text itself, as the export reads.
+    expect(restored.review.packedMarks).toBeUndefined();
+    expect([...(marksOfUpdate(restored.review).marks ?? [])]).toEqual([[chen, expect.objectContaining({ verdict: 'flagged', note: 'on leave' })]]);
+  });
+
+  it("marks as soon as a row is in, whether or not the main process has parsed the review file yet, and saves the file's marks with the new one", async () => {
+    const { service, events, finished } = start();
+    const path = join(temp.dir, 'early.xml');
+    copyFileSync(samplePath('ad-connector-utf16le-indented.xml'), path);
+    const rowsOf = () => events.flatMap((e) => (e.type === 'rows' ? unpackRows(e.packedRows) : []));
+    const done = finished();
+    await service.open(path);
+    await done;
+    const pending = rowsOf().filter((row) => row.pending);
+    const [first, second] = pending;
+    if (!first || !second) throw new Error('the sample has pending changes');
+    writeFileSync(
+      `${path}.review.json`,
+      serializeReviewFile(
+        makeReviewFile(
+          { name: 'early.xml', sizeBytes: 1 },
+          new Map([[first.id, { verdict: 'flagged', note: 'old', by: 'a', at: 'b', fingerprint: first.fingerprint }]]),
+          'now',
+        ),
+      ),
+    );
+    events.length = 0;
+    const again = finished();
+    await service.open(path);
+    const readId = service.openFile?.readId ?? -1;
+    // As soon as the row is in, perhaps while the read still runs: the main process then parses the file at once.
+    await vi.waitFor(() => expect(rowsOf().some((row) => row.id === second.id)).toBe(true), { interval: 1 });
+    const outcome = await service.setMarks({ readId, ids: [second.id], action: 'approved' });
+    expect(unpackMarks(outcome.packedChanges)).toHaveLength(1);
+    await again;
+    service.close();
+    const saved = JSON.parse(readFileSync(`${path}.review.json`, 'utf8')) as { marks: Record<string, { verdict: string }> };
+    expect(Object.fromEntries(Object.entries(saved.marks).map(([id, mark]) => [id, mark.verdict]))).toEqual({ [first.id]: 'flagged', [second.id]: 'approved' });
+  });
+
+  it('says an unreadable review file once: the window finds it in the text, the main process saves nothing and never writes over it', async () => {
+    const { service, events, finished } = start();
+    const path = join(temp.dir, 'broken-review.xml');
+    copyFileSync(samplePath('aad-connector-utf8.xml'), path);
+    const broken = '{"format":"export-review/review-marks","version":1,"marks":{';
+    writeFileSync(`${path}.review.json`, broken);
+    const done = finished();
+    await service.open(path);
+    await done;
+    const readId = service.openFile?.readId ?? -1;
+    const chen = '{00000003-1111-4A4A-9B9B-000000001003}';
+    await service.setMarks({ readId, ids: [chen], action: 'approved' });
+    service.close();
+    const reviews = events.flatMap((e) => (e.type === 'review' ? [e.review] : []));
+    expect(reviews).toHaveLength(1);
+    expect(marksOfUpdate(reviews[0] ?? { storage: { kind: 'not-saved', problem: '' } })).toEqual({
+      marks: new Map(),
+      storage: { kind: 'not-saved', problem: `The review file ${path}.review.json is not an Export Review review file: it is not JSON.` },
+    });
+    expect(readFileSync(`${path}.review.json`, 'utf8')).toBe(broken);
   });
 });

@@ -12,7 +12,7 @@ import type { ByteRange } from '../model/csexport-model.js';
 import type { CsvExportCommand, CsvExportOutcome, MarkCommand, MarkOutcome, ObjectDetails, OpenedFile, ReadEvent } from './ipc-contract.js';
 import { ReviewStore } from '../review/review-store.node.js';
 import { packMarks } from '../review/packed-marks.js';
-import type { MarkTarget, ReviewStorage } from '../review/review-marks.js';
+import type { MarkTarget, ReviewMarks, ReviewStorage } from '../review/review-marks.js';
 import type { ReadWorkerMessage, ReadWorkerRequest } from '../read/read-worker.node.js';
 import { ReferenceIndex, type ReferenceTarget } from '../rows/reference-index.js';
 import { readObjectAt } from '../read/read-object-at.node.js';
@@ -32,6 +32,12 @@ interface OpenRead {
   references: ReferenceIndex;
   /** The review marks, once loaded (reading starts without waiting for them). */
   review: Promise<ReviewStore>;
+  /**
+   * Lets the review file's text be parsed: when the read is over, or when marks are first needed.
+   * The window parses the same text during the read; parsing it here too then stole the read's cores.
+   */
+  needMarks: () => void;
+  marksNeeded: Promise<void>;
   /** The same store once it is loaded, for saving synchronously as the app quits. */
   store?: ReviewStore;
 }
@@ -93,10 +99,21 @@ export class ReviewService {
     const request: ReadWorkerRequest = { path };
     const worker = startWorker(this.options.readWorkerUrl, { workerData: request });
     this.closeReview();
-    const read: OpenRead = { file, worker, unindexed: [], objects: new Map(), references: new ReferenceIndex(), review: this.openReview(file) };
+    let needMarks = (): void => undefined;
+    const marksNeeded = new Promise<void>((resolve) => (needMarks = resolve));
+    const read: OpenRead = {
+      file,
+      worker,
+      unindexed: [],
+      objects: new Map(),
+      references: new ReferenceIndex(),
+      review: Promise.resolve(ReviewStore.unsaved('')),
+      needMarks,
+      marksNeeded,
+    };
     this.current = read;
     this.options.emit({ type: 'started', file });
-    void read.review.then((store) => this.announceReview(read, store));
+    read.review = this.loadReview(read);
     worker.on('message', (message: ReadWorkerMessage) => this.onWorkerMessage(read, message));
     worker.on('error', (error) => this.finishWithError(read, `The reader stopped unexpectedly: ${error.message}`));
     worker.on('exit', (code) => {
@@ -118,12 +135,14 @@ export class ReviewService {
         break;
       case 'done':
         read.worker = undefined;
+        read.needMarks();
         this.options.emit({ type: 'done', readId, summary: message.summary });
         // The read no longer needs the cores: index now, so the first mark or detail does not wait for it.
         setTimeout(() => this.current === read && indexed(read), 0);
         break;
       case 'failed':
         read.worker = undefined;
+        read.needMarks();
         this.options.emit({ type: 'failed', readId, error: message.error });
         break;
     }
@@ -132,6 +151,7 @@ export class ReviewService {
   private finishWithError(read: OpenRead, message: string): void {
     if (this.current !== read || !read.worker) return;
     read.worker = undefined;
+    read.needMarks();
     this.options.emit({ type: 'failed', readId: read.file.readId, error: { code: 'io-error', message, reason: message } });
   }
 
@@ -140,28 +160,45 @@ export class ReviewService {
     const worker = read?.worker;
     if (!read || !worker) return;
     read.worker = undefined;
+    read.needMarks();
     void worker.terminate();
     if (announce) this.options.emit({ type: 'cancelled', readId: read.file.readId });
   }
 
-  private openReview(file: OpenedFile, chosenPath?: string): Promise<ReviewStore> {
+  /**
+   * Loads the review file of `read`, and tells the window: its text (the window parses it as the
+   * export reads, the main process once the read is over) or, when already parsed, its marks packed.
+   * `adopted`: marks made while none could be saved, kept over the file's.
+   */
+  private async loadReview(read: OpenRead, chosenPath?: string, adopted?: ReviewMarks): Promise<ReviewStore> {
+    const { file } = read;
     const folder = this.options.reviewFallbackFolder;
-    const store = ReviewStore.open({
+    const opened = await ReviewStore.read({
       exportFile: { path: file.path, name: file.name, sizeBytes: file.sizeBytes },
       ...(chosenPath && { chosenPath }),
       ...(folder && { fallbackFolder: folder }),
       onStorageChanged: (storage, message) => this.announceStorage(file.readId, storage, message),
+    }).catch((error: unknown) => {
+      // A review file that cannot even be looked at must not stop the read: it is said, and marks stay in memory.
+      const unsaved = ReviewStore.unsaved(error instanceof Error ? error.message : String(error));
+      return { storage: unsaved.storage, store: () => unsaved, text: undefined };
     });
-    // A review file that cannot even be looked at must not stop the read: it is said, and marks stay in memory.
-    return store.catch((error: unknown) => ReviewStore.unsaved(error instanceof Error ? error.message : String(error)));
-  }
-
-  private announceReview(read: OpenRead, store: ReviewStore): void {
-    if (this.current !== read) return store.close();
+    const text = adopted ? undefined : opened.text;
+    if (text !== undefined && this.current === read) {
+      this.options.emit({ type: 'review', readId: file.readId, review: { reviewFileText: text, storage: opened.storage } });
+      await read.marksNeeded;
+    }
+    if (this.current !== read) return ReviewStore.unsaved('The file was closed.');
+    const store = opened.store();
+    if (adopted) store.adopt(adopted);
     read.store = store;
-    const storage = store.storage;
-    const message = storage.kind === 'not-saved' ? storage.problem : undefined;
-    this.options.emit({ type: 'review', readId: read.file.readId, review: { packedMarks: packMarks(store.marks), storage, ...(message && { message }) } });
+    // From the text, the window has the same marks, or the same problem, already.
+    if (text === undefined) {
+      const storage = store.storage;
+      const message = storage.kind === 'not-saved' ? storage.problem : undefined;
+      this.options.emit({ type: 'review', readId: file.readId, review: { packedMarks: packMarks(store.marks), storage, ...(message && { message }) } });
+    }
+    return store;
   }
 
   private announceStorage(readId: number, storage: ReviewStorage, message: string): void {
@@ -175,13 +212,14 @@ export class ReviewService {
 
   private closeReview(): void {
     const read = this.current;
-    if (read?.store) read.store.close();
-    else void read?.review.then((store) => store.close());
+    // A store not made yet has no changes to save (marking makes it).
+    read?.store?.close();
   }
 
   /** Sets or clears marks on pending changes of the open file. */
   async setMarks(command: MarkCommand, now = new Date()): Promise<MarkOutcome> {
     const read = indexed(this.readFor(command.readId));
+    read.needMarks();
     const store = await read.review;
     const targets: MarkTarget[] = [];
     let notMarkable = 0;
@@ -197,14 +235,14 @@ export class ReviewService {
   /** Uses the review file at `path` (chosen in a dialog by the caller) for the open export, and sends its marks. */
   async useReviewFile(readId: number, path: string): Promise<void> {
     const read = this.readFor(readId);
+    read.needMarks();
     const previous = await read.review;
     previous.close();
     read.store = undefined;
-    read.review = this.openReview(read.file, path);
-    const next = await read.review;
     // Marks made while nothing could be saved are not lost by choosing where to save them.
-    if (previous.storage.kind === 'not-saved') next.adopt(previous.marks);
-    this.announceReview(read, next);
+    const adopted = previous.storage.kind === 'not-saved' && previous.marks.size ? previous.marks : undefined;
+    read.review = this.loadReview(read, path, adopted);
+    await read.review;
   }
 
   cancel(): void {
@@ -246,6 +284,7 @@ export class ReviewService {
   async exportCsv(command: CsvExportCommand, targetPath: string): Promise<CsvExportOutcome> {
     try {
       const read = this.readFor(command.readId);
+      read.needMarks();
       const store = await read.review;
       const result = await exportCsv(read.file.path, targetPath, { level: command.level, scope: { ids: command.ids }, marks: store.marks });
       return { status: 'written', path: result.path, rows: result.rows, objects: result.objects };

@@ -2,15 +2,17 @@
  * `export-review`: the reader, the summary, the CSV writer and review marks, from a terminal or a
  * go-live script.
  *
- *   export-review summary export.xml [--max-deletes N] [--require-review OPS] [--review PATH]
+ *   export-review summary export.xml [--max-deletes N] [--max-changes ATTR=N,...] [--require-review OPS] [--review PATH]
+ *   export-review impact export.xml [--json] [--max-changes ATTR=N,...] [--max-deletes N]
  *   export-review csv export.xml -o out.csv [--operation delete,update] [--type user,group]
- *                 [--search TEXT] [--mark STATES] [--level object|attribute] [--max-deletes N]
- *                 [--require-review OPS] [--review PATH]
+ *                 [--search TEXT] [--attribute NAME,...] [--mark STATES] [--level object|attribute|member]
+ *                 [--max-deletes N] [--max-changes ATTR=N,...] [--require-review OPS] [--review PATH]
  *   export-review mark export.xml --as approved|flagged|clear [--note TEXT] [--by NAME]
  *                 [--ids ID,...] [--operation ...] [--type ...] [--search TEXT] [--mark STATES]
  *
  * Exit codes: 0 done, 1 the file (or its review file) could not be read, 2 wrong usage, 3 pending
- * deletes exceed --max-deletes, 4 pending changes named by --require-review are not all approved.
+ * deletes exceed --max-deletes or objects changing an attribute exceed --max-changes, 4 pending
+ * changes named by --require-review are not all approved.
  */
 import { formatCount } from '../format-count.js';
 import { basename } from 'node:path';
@@ -21,11 +23,13 @@ import { readExportRows } from '../read/read-export-file.node.js';
 import { SummaryBuilder } from '../rows/summarize.js';
 import { deleteCount } from '../model/operations.js';
 import { exportCsv } from '../csv/export-csv.node.js';
-import type { CsvLevel } from '../csv/csv-rows.js';
+import { CSV_LEVELS, type CsvLevel } from '../csv/csv-rows.js';
 import { formatSummary } from './format-summary.js';
 import { formatReview } from './format-review.js';
 import { ProgressLine } from './progress-line.node.js';
-import { deleteGate, EXIT, firstFailed, reviewGate } from './gates.js';
+import { changeGate, deleteGate, EXIT, firstFailed, reviewGate, type ChangeLimit } from './gates.js';
+import { formatImpact } from './format-impact.js';
+import { emptyImpactTally, impactReport } from '../impact/impact-tally.js';
 import { loadCliReview } from './cli-review.node.js';
 import { markCommand, type MarkSelection } from './mark-command.node.js';
 import type { CliIo } from './cli-io.js';
@@ -38,23 +42,27 @@ export { EXIT };
 export type { CliIo };
 
 const USAGE = `Usage:
-  export-review summary <export.xml> [--max-deletes N] [--require-review OPS] [--review PATH]
-  export-review csv <export.xml> -o <out.csv> [--level object|attribute]
+  export-review summary <export.xml> [--max-deletes N] [--max-changes ATTR=N,...]
+                [--require-review OPS] [--review PATH]
+  export-review impact <export.xml> [--json] [--max-changes ATTR=N,...] [--max-deletes N]
+  export-review csv <export.xml> -o <out.csv> [--level object|attribute|member]
                 [--operation add,update,delete,...] [--type user,group,...] [--search TEXT]
-                [--mark approved,flagged,stale,unreviewed]
-                [--max-deletes N] [--require-review OPS] [--review PATH]
+                [--attribute NAME,...] [--mark approved,flagged,stale,unreviewed]
+                [--max-deletes N] [--max-changes ATTR=N,...] [--require-review OPS] [--review PATH]
   export-review mark <export.xml> --as approved|flagged|clear [--note TEXT] [--by NAME]
                 [--ids ID,...] [--operation ...] [--type ...] [--search TEXT] [--mark STATES]
                 [--review PATH]
 
 Review marks are kept in <export.xml>.review.json beside the export (--review names another file).
 OPS for --require-review: operation names (delete means delete and delete-add) or all.
+--max-changes userPrincipalName=500,mail=500 stops when more existing objects change an attribute.
 
 Produce export.xml on the staging server with:
   csexport "Name of Connector" export.xml /f:x
 
-Exit codes: 0 done, 1 file or review file unreadable, 2 usage, 3 pending deletes exceed --max-deletes,
-4 pending changes named by --require-review are unreviewed, stale or flagged.`;
+Exit codes: 0 done, 1 file or review file unreadable, 2 usage, 3 pending deletes exceed --max-deletes
+or objects changing an attribute exceed --max-changes, 4 pending changes named by --require-review
+are unreviewed, stale or flagged.`;
 
 class UsageError extends Error {}
 
@@ -74,6 +82,15 @@ function maxDeletes(value: string | boolean | undefined): number | undefined {
   return Number(value);
 }
 
+function maxChanges(value: string | boolean | undefined): ChangeLimit[] | undefined {
+  if (value === undefined) return undefined;
+  const items = list(value);
+  const limits = items?.map((item) => /^([^=\s]+)=(\d+)$/.exec(item)).map((match) => match && { attribute: match[1] as string, limit: Number(match[2]) });
+  if (!limits?.length || limits.some((limit) => !limit))
+    throw new UsageError('--max-changes takes ATTRIBUTE=N pairs, e.g. --max-changes userPrincipalName=500,mail=500');
+  return limits as ChangeLimit[];
+}
+
 function reviewStates(value: string | boolean | undefined): ReviewState[] | undefined {
   const states = list(value);
   const wrong = states?.find((s) => !isReviewState(s));
@@ -91,16 +108,21 @@ function requireReview(value: string | boolean | undefined): string[] | undefine
 function rowFilter(values: Values): RowFilter {
   const operations = list(values['operation']);
   const objectTypes = list(values['type']);
+  const attributes = list(values['attribute']);
   return {
     ...(operations && { operations }),
     ...(objectTypes && { objectTypes }),
+    ...(attributes && { attributes }),
     ...(typeof values['search'] === 'string' && { search: values['search'] }),
   };
 }
 
 async function summary(file: string, values: Values, io: CliIo): Promise<number> {
   const limit = maxDeletes(values['max-deletes']);
+  const changeLimits = maxChanges(values['max-changes']);
   const required = requireReview(values['require-review']);
+  // The impact is counted only for a gate on it: summary stays a rows-only read otherwise.
+  const impact = changeLimits ? emptyImpactTally() : undefined;
   const review = await loadCliReview(file, values['review'] as string | undefined);
   const builder = new SummaryBuilder();
   const tally: ReviewTally = {};
@@ -111,28 +133,61 @@ async function summary(file: string, values: Values, io: CliIo): Promise<number>
       if (row.pending) addToTally(tally, row.operation, stateUnder(review.marks, row));
     },
     onProgress: (p) => progress.update(p),
+    ...(impact && { impact }),
   }).finally(() => progress.done());
   const result = builder.result();
   io.out(formatSummary(file, read, result));
   if (review.marks.size > 0) io.out(formatReview(review.path, tally));
-  return firstFailed(deleteGate(limit, deleteCount(result.operationTotals), io.err), reviewGate(required, tally, io.err));
+  return firstFailed(
+    deleteGate(limit, deleteCount(result.operationTotals), io.err),
+    changeGate(changeLimits, impact && impactReport(impact), io.err),
+    reviewGate(required, tally, io.err),
+  );
+}
+
+async function impact(file: string, values: Values, io: CliIo): Promise<number> {
+  const limit = maxDeletes(values['max-deletes']);
+  const changeLimits = maxChanges(values['max-changes']);
+  const tally = emptyImpactTally();
+  const builder = new SummaryBuilder();
+  const progress = new ProgressLine(basename(file), io);
+  await readExportRows(file, { onRow: (row) => builder.add(row), onProgress: (p) => progress.update(p), impact: tally }).finally(() => progress.done());
+  const report = impactReport(tally);
+  const operationTotals = builder.result().operationTotals;
+  // Without each pattern's rows (places in the file, for the app's grid): a script has the examples.
+  const valueChanges = report.valueChanges.map(({ rows: _rows, ...pattern }) => pattern);
+  if (values['json']) io.out(`${JSON.stringify({ file, operations: operationTotals, ...report, valueChanges }, null, 2)}\n`);
+  else io.out(formatImpact(file, report));
+  return firstFailed(deleteGate(limit, deleteCount(operationTotals), io.err), changeGate(changeLimits, report, io.err));
 }
 
 async function csv(file: string, values: Values, io: CliIo): Promise<number> {
   const output = values['output'];
   if (typeof output !== 'string' || output === '') throw new UsageError('csv needs -o <out.csv>');
   const level = (values['level'] ?? 'object') as string;
-  if (level !== 'object' && level !== 'attribute') throw new UsageError('--level is object or attribute');
+  if (!(CSV_LEVELS as readonly string[]).includes(level)) throw new UsageError('--level is object, attribute or member');
   const states = reviewStates(values['mark']);
   const limit = maxDeletes(values['max-deletes']);
+  const changeLimits = maxChanges(values['max-changes']);
+  const impact = changeLimits ? emptyImpactTally() : undefined;
   const required = requireReview(values['require-review']);
   const review = await loadCliReview(file, values['review'] as string | undefined);
   const progress = new ProgressLine(basename(file), io);
-  const request = { level: level as CsvLevel, scope: { filter: rowFilter(values) }, marks: review.marks, ...(states && { reviewStates: states }) };
+  const request = {
+    level: level as CsvLevel,
+    scope: { filter: rowFilter(values) },
+    marks: review.marks,
+    ...(states && { reviewStates: states }),
+    ...(impact && { impact }),
+  };
   const result = await exportCsv(file, output, request, { onProgress: (p) => progress.update(p) }).finally(() => progress.done());
   io.err(`Wrote ${formatCount(result.rows)} rows (${formatCount(result.objects)} objects) to ${result.path}\n`);
   // The gates count the whole file, not the filtered subset: a filter must not hide deletes.
-  return firstFailed(deleteGate(limit, deleteCount(result.operationTotals), io.err), reviewGate(required, result.reviewTally, io.err));
+  return firstFailed(
+    deleteGate(limit, deleteCount(result.operationTotals), io.err),
+    changeGate(changeLimits, impact && impactReport(impact), io.err),
+    reviewGate(required, result.reviewTally, io.err),
+  );
 }
 
 async function mark(file: string, values: Values, io: CliIo): Promise<number> {
@@ -157,7 +212,7 @@ async function mark(file: string, values: Values, io: CliIo): Promise<number> {
   );
 }
 
-const COMMANDS: Record<string, (file: string, values: Values, io: CliIo) => Promise<number>> = { summary, csv, mark };
+const COMMANDS: Record<string, (file: string, values: Values, io: CliIo) => Promise<number>> = { summary, impact, csv, mark };
 
 function failure(error: unknown, file: string, io: CliIo): number {
   if (
@@ -193,6 +248,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         search: { type: 'string' },
         level: { type: 'string' },
         'max-deletes': { type: 'string' },
+        'max-changes': { type: 'string' },
+        attribute: { type: 'string' },
+        json: { type: 'boolean' },
         'require-review': { type: 'string' },
         review: { type: 'string' },
         mark: { type: 'string' },

@@ -10,7 +10,10 @@ import type { ReferenceIndex } from '../rows/reference-index.js';
 import { ROW_FIELDS } from '../rows/row-fields.js';
 import { REVIEW_COLUMNS } from '../review/review-columns.js';
 
-export type CsvLevel = 'object' | 'attribute';
+/** One row per pending change, per attribute value change, or per group member added or removed. */
+export type CsvLevel = 'object' | 'attribute' | 'member';
+
+export const CSV_LEVELS: readonly CsvLevel[] = ['object', 'attribute', 'member'];
 
 /** Which rows the app exports: those shown by the filters, those selected, or every row with a review mark. */
 export type CsvScope = 'shown' | 'selected' | 'reviewed';
@@ -47,7 +50,7 @@ export const ATTRIBUTE_COLUMNS = [
   ...REVIEW_COLUMNS,
 ] as const;
 
-function describeReference(dn: string, references: ReferenceIndex): [string, string] {
+export function describeReference(dn: string, references: ReferenceIndex): [string, string] {
   const target = references.resolve(dn).target;
   return target ? [target.userPrincipalName, target.displayName] : ['(not in this file)', ''];
 }
@@ -75,8 +78,8 @@ function changeRows(change: AttributeChange, references: ReferenceIndex): Array<
   return rows;
 }
 
-/** A pending change's attribute rows, each ending with `review` (its review cells). */
-export function attributeCsvRows(change: PendingChange, references: ReferenceIndex, review: readonly string[]): string[][] {
+/** A pending change's attribute rows, each ending with `review` (its review cells); `only`: those attributes (lower case). */
+export function attributeCsvRows(change: PendingChange, references: ReferenceIndex, review: readonly string[], only?: ReadonlySet<string>): string[][] {
   const head = (attribute: string, amodt: string) => [
     change.operation,
     change.objectType,
@@ -89,6 +92,7 @@ export function attributeCsvRows(change: PendingChange, references: ReferenceInd
   if (change.changes.length === 0) return [[...head('', ''), '', '', '', '', '', change.id, ...review]];
   const rows: string[][] = [];
   for (const attribute of change.changes) {
+    if (only && !only.has(attribute.name.toLowerCase())) continue;
     for (const [valueOperation, oldValue, newValue, refUpn, refName] of changeRows(attribute, references)) {
       rows.push([...head(attribute.name, attribute.operation), valueOperation, oldValue, newValue, refUpn, refName, change.id, ...review]);
     }

@@ -1,7 +1,8 @@
 /**
  * The "export the reviewed subset to CSV" service, used by the CLI and by the app's main process.
- * Object level: one pass over the file. Attribute level: a first pass builds the reference index (so
- * member and manager values resolve to UPN / displayName), a second writes the attribute rows.
+ * Object level: one pass over the file. Attribute and member levels: a first pass builds the
+ * reference index (so member and manager values resolve to UPN / displayName), a second writes the
+ * attribute rows, or the members each chosen group gains and loses.
  */
 import type { ChangeRow } from '../rows/change-row.js';
 import type { ReadProgress } from '../model/csexport-model.js';
@@ -14,6 +15,8 @@ import { writeCsvFile } from './write-csv-file.node.js';
 import { reviewCells } from '../review/review-columns.js';
 import { stateUnder, type ReviewMarks, type ReviewState } from '../review/review-marks.js';
 import { addToTally, type ReviewTally } from '../review/review-tally.js';
+import type { ImpactTally } from '../impact/impact-tally.js';
+import { MEMBER_COLUMNS, memberCsvRows } from './member-rows.js';
 
 export interface CsvExportRequest {
   level: CsvLevel;
@@ -25,6 +28,8 @@ export interface CsvExportRequest {
   marks?: ReviewMarks;
   /** With a filter: keep only pending changes in these review states. */
   reviewStates?: readonly ReviewState[];
+  /** The whole file's impact is counted into this, in the first pass (for the --max-changes gate). */
+  impact?: ImpactTally;
 }
 
 export interface CsvExportResult {
@@ -57,7 +62,13 @@ export async function exportCsv(sourcePath: string, csvPath: string, request: Cs
     ids ? ids.has(row.id) : (row.pending || request.includeWithoutPendingExport === true) && matchesFilter?.(row) === true && inStates(row);
   const passes = request.level === 'object' ? 1 : 2;
   const progress = (pass: number) => (p: ReadProgress) => options.onProgress?.({ ...p, pass, passes });
-  const common = (pass: number) => ({ onProgress: progress(pass), ...(options.signal && { signal: options.signal }) });
+  const common = (pass: number) => ({
+    onProgress: progress(pass),
+    ...(options.signal && { signal: options.signal }),
+    ...(pass === 1 && request.impact && { impact: request.impact }),
+  });
+  // At the attribute level, a filter on attributes also keeps only those attributes' rows.
+  const onlyAttributes = 'filter' in scope && scope.filter.attributes?.length ? new Set(scope.filter.attributes.map((a) => a.toLowerCase())) : undefined;
   let objects = 0;
   const operationTotals: Record<string, number> = {};
   const reviewTally: ReviewTally = {};
@@ -93,14 +104,18 @@ export async function exportCsv(sourcePath: string, csvPath: string, request: Cs
       if (wanted(row) && row.pending) chosen.set(row.id, row.fingerprint);
     },
   });
-  const { rows } = await writeCsvFile(csvPath, ATTRIBUTE_COLUMNS, async (writer) => {
+  const members = request.level === 'member';
+  const { rows } = await writeCsvFile(csvPath, members ? MEMBER_COLUMNS : ATTRIBUTE_COLUMNS, async (writer) => {
     await readExportFile(sourcePath, {
       ...common(2),
       onRecord: (record) => {
         const fingerprint = chosen.get(record.id);
         if (record.kind !== 'pending-change' || fingerprint === undefined) return;
-        objects++;
-        for (const cells of attributeCsvRows(record, references, reviewCells(true, fingerprint, marks.get(record.id)))) writer.row(cells);
+        const cells = members
+          ? memberCsvRows(record, references)
+          : attributeCsvRows(record, references, reviewCells(true, fingerprint, marks.get(record.id)), onlyAttributes);
+        if (cells.length) objects++;
+        for (const row of cells) writer.row(row);
       },
     });
   });

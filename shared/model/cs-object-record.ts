@@ -72,12 +72,14 @@ function describeAll(name: string, type: string, values: Array<{ raw: string; ba
   return values.map((v) => describeValue(name, type, v.raw, v.base64));
 }
 
-function attributeChanges(
-  delta: XmlElement,
-  before: AttributeBag | undefined,
-  after: AttributeBag | undefined,
-  withValuesNowAndAfter: boolean,
-): AttributeChange[] {
+/**
+ * How much of an object a record holds. `full`: everything (details, the attribute-level CSV).
+ * `row`: what a grid row needs, without any change's values now or after. `row-and-values-now`: a
+ * row's needs and, for each change, the values it has now (the impact's old values), not after.
+ */
+export type RecordDetail = 'full' | 'row' | 'row-and-values-now';
+
+function attributeChanges(delta: XmlElement, before: AttributeBag | undefined, after: AttributeBag | undefined, detail: RecordDetail): AttributeChange[] {
   const changes: AttributeChange[] = [];
   for (const attr of delta.children) {
     if (!isAttributeElement(attr)) continue;
@@ -92,9 +94,9 @@ function attributeChanges(
       reference: attr.name === 'dn-attr',
       operation: attributeOf(attr, 'operation') ?? 'replace',
       values,
-      oldValues: withValuesNowAndAfter ? describeAll(name, type, before?.get(key) ?? []) : [],
+      oldValues: detail === 'row' ? [] : describeAll(name, type, before?.get(key) ?? []),
     };
-    if (after && withValuesNowAndAfter) change.newValues = describeAll(name, type, after.get(key) ?? []);
+    if (after && detail === 'full') change.newValues = describeAll(name, type, after.get(key) ?? []);
     changes.push(change);
   }
   return changes;
@@ -213,13 +215,50 @@ export function notNeededForRows(element: XmlElement, parent: XmlElement | undef
 /** Decided by the name as written: one lookup per hologram attribute, where lower-casing first took two. */
 const isIdentityAttribute = byAttributeName((name) => IDENTITY_ATTRIBUTES.has(name.toLowerCase()));
 
-const OTHER_STATES = ['escrowed-export', 'unconfirmed-export', 'pending-import', 'export-errordetail', 'import-errordetail'];
+/** What `row-and-values-now` parsing skips, for one object; and whether the object's layout defeated it. */
+export interface ValuesNowSkipper {
+  skipWhen: (element: XmlElement, parent: XmlElement | undefined) => boolean;
+  /** The synchronized hologram came before the pending delta, so its changed attributes were skipped unknown: parse in full. */
+  missedValuesNow: () => boolean;
+}
 
 /**
- * `withValuesNowAndAfter: false` leaves each change's oldValues empty and newValues unset: for
- * callers that only need names and counts (grid rows), where describing every value is wasted work.
+ * Skips what a row does not read, except the synchronized hologram's values of the attributes the
+ * pending delta changes. csexport writes the delta first, so its names are known by then. A
+ * multivalued update lists each value added or removed, so the values now are not needed for it
+ * (nor a group's whole member list).
  */
-export function toCsObjectRecord(object: XmlElement, bytes: ByteRange, withValuesNowAndAfter = true): CsObjectRecord {
+export function valuesNowSkipper(): ValuesNowSkipper {
+  const changed = new Set<string>();
+  let inPendingDelta = false;
+  let inValuesNow = false;
+  let valuesNowSeen = false;
+  let valuesNowBeforeDelta = false;
+  const skipWhen = (element: XmlElement, parent: XmlElement | undefined): boolean => {
+    if (parent && isAttributeElement(element)) {
+      const name = attributeOf(element, 'name') ?? '';
+      if (parent.name === 'delta') {
+        const listsEachValue = attributeOf(element, 'multivalued') === 'true' && attributeOf(element, 'operation') === 'update';
+        if (inPendingDelta && !listsEachValue) changed.add(lowerCaseName(name));
+        return false;
+      }
+      if (parent.name === 'entry') return !isIdentityAttribute(name) && !(inValuesNow && changed.has(lowerCaseName(name)));
+    } else if (element.name === 'delta') {
+      inPendingDelta = parent?.name === 'unapplied-export';
+      if (inPendingDelta && valuesNowSeen) valuesNowBeforeDelta = true;
+    } else if (element.name === 'entry') {
+      inValuesNow = parent?.name === 'synchronized-hologram';
+      valuesNowSeen ||= inValuesNow;
+    }
+    return UNUSED_ELEMENTS.has(element.name);
+  };
+  return { skipWhen, missedValuesNow: () => valuesNowBeforeDelta };
+}
+
+const OTHER_STATES = ['escrowed-export', 'unconfirmed-export', 'pending-import', 'export-errordetail', 'import-errordetail'];
+
+/** `detail` says how much of the object the record holds (RecordDetail); the element was parsed for it. */
+export function toCsObjectRecord(object: XmlElement, bytes: ByteRange, detail: RecordDetail = 'full'): CsObjectRecord {
   const id = attributeOf(object, 'id') ?? '';
   const csDn = attributeOf(object, 'cs-dn') ?? '';
   const objectType = attributeOf(object, 'object-type') ?? '';
@@ -262,9 +301,10 @@ export function toCsObjectRecord(object: XmlElement, bytes: ByteRange, withValue
     bytes,
     operation,
     dn,
-    changes: attributeChanges(delta, synchronized, exportHologram, withValuesNowAndAfter),
+    changes: attributeChanges(delta, synchronized, exportHologram, detail),
+    hasValuesNow: synchronizedEntry !== undefined,
   };
-  if (withValuesNowAndAfter && synchronizedEntry && isDeleting(operation)) record.objectNow = hologramAttributes(synchronizedEntry);
+  if (detail === 'full' && synchronizedEntry && isDeleting(operation)) record.objectNow = hologramAttributes(synchronizedEntry);
   const newDn = attributeOf(delta, 'newdn');
   if (newDn) record.newDn = newDn;
   return record;

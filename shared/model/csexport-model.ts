@@ -134,6 +134,11 @@ export interface PendingChange extends CsObjectBase {
   newDn?: string;
   changes: AttributeChange[];
   /**
+   * Whether the file holds the object as it is now (the synchronized hologram). Without it (a file
+   * written with csexport /o:d) every change's oldValues is empty because they are unknown, not empty.
+   */
+  hasValuesNow: boolean;
+  /**
    * For deletes and delete-adds: every attribute of the object as it is now (synchronized hologram),
    * so the reviewer sees exactly what would be removed. Absent in grid rows' lightweight reads.
    */

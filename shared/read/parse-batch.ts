@@ -2,7 +2,8 @@
 import type { CsObjectRecord, ExportEncoding } from '../model/csexport-model.js';
 import type { ReadErrorInfo } from '../read-errors.js';
 import { ExportReadError } from '../read-errors.js';
-import { parseCsObject } from '../model/parse-cs-object.js';
+import { parseCsObject, type RecordDetail } from '../model/parse-cs-object.js';
+import { addToImpact, emptyImpactTally, type ImpactTally } from '../impact/impact-tally.js';
 import { toChangeRow, type ChangeRow, type FingerprintOf } from '../rows/change-row.js';
 import { packRows } from '../rows/packed-rows.js';
 
@@ -21,6 +22,8 @@ export interface ParseBatch<O extends BatchOutput = BatchOutput> {
   bytes: Uint8Array;
   /** Per object: [start in `bytes`, length, file offset]. */
   slices: Array<[number, number, number]>;
+  /** Rows only: count the batch's impact too (shared/impact), reading the values now it needs. */
+  impact?: boolean;
 }
 
 /** Rows packed into one string for crossing threads (see packed-rows.ts), with the counts a reader keeps. */
@@ -37,28 +40,30 @@ export function packRowBatch(rows: readonly ChangeRow[]): PackedRowBatch {
 }
 
 /** A parsed batch: records as objects, or rows packed (records, nested and rarer, clone well enough). */
-export type ParsedBatch = { records: CsObjectRecord[] } | { packedRows: PackedRowBatch };
+export type ParsedBatch = { records: CsObjectRecord[] } | { packedRows: PackedRowBatch; impact?: ImpactTally };
 
 export type ParseBatchResult = (ParsedBatch & { id: number }) | { id: number; error: ReadErrorInfo };
 
 /** What a parse worker posts back for a batch (errors are the worker's to catch). */
 export function parseBatchResult(batch: ParseBatch, fingerprintOf: FingerprintOf): ParseBatchResult {
-  return batch.output === 'rows'
-    ? { id: batch.id, packedRows: packRowBatch(parseBatch(batch as ParseBatch<'rows'>, fingerprintOf)) }
-    : { id: batch.id, records: parseBatch(batch as ParseBatch<'records'>, fingerprintOf) };
+  if (batch.output === 'records') return { id: batch.id, records: parseBatch(batch as ParseBatch<'records'>, fingerprintOf) };
+  const impact = batch.impact ? emptyImpactTally() : undefined;
+  const packedRows = packRowBatch(parseBatch(batch as ParseBatch<'rows'>, fingerprintOf, impact));
+  return impact ? { id: batch.id, packedRows, impact } : { id: batch.id, packedRows };
 }
 
 const decoders = new Map<ExportEncoding, TextDecoder>();
 
 /**
  * Decodes and parses every object of a batch; the first bad object fails the whole batch. Rows carry
- * each pending change's fingerprint, made by `fingerprintOf`.
+ * each pending change's fingerprint, made by `fingerprintOf`; with `impact`, objects are counted into it.
  */
-export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>, fingerprintOf: FingerprintOf): Array<BatchItems[O]> {
+export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>, fingerprintOf: FingerprintOf, impact?: ImpactTally): Array<BatchItems[O]> {
   let decoder = decoders.get(batch.encoding);
   if (!decoder) decoders.set(batch.encoding, (decoder = new TextDecoder(batch.encoding, { fatal: true })));
   const items: Array<CsObjectRecord | ChangeRow> = [];
   const rows = batch.output === 'rows';
+  const detail: RecordDetail = !rows ? 'full' : impact ? 'row-and-values-now' : 'row';
   for (const [start, length, fileOffset] of batch.slices) {
     let text: string;
     try {
@@ -66,7 +71,8 @@ export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>, fingerpr
     } catch {
       throw new ExportReadError('invalid-encoding', `The file has bytes that are not valid ${batch.encoding.toUpperCase()}`, fileOffset);
     }
-    const record = parseCsObject(text, fileOffset, length, batch.encoding, !rows);
+    const record = parseCsObject(text, fileOffset, length, batch.encoding, detail);
+    if (impact) addToImpact(impact, record, items.length);
     items.push(rows ? toChangeRow(record, fingerprintOf) : record);
   }
   return items as Array<BatchItems[O]>;

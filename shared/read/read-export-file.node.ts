@@ -18,6 +18,7 @@ import { CsObjectSplitter, type ObjectSlice } from './split-cs-objects.node.js';
 import { decodeProlog } from '../xml/decode-prolog.js';
 import { ExportReadError } from '../read-errors.js';
 import { fingerprintChange } from '../review/fingerprint.node.js';
+import { emptyImpactTally, mergeImpact, type ImpactTally } from '../impact/impact-tally.js';
 
 export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
@@ -27,6 +28,8 @@ export interface ReadOptions {
   chunkBytes?: number;
   /** Parse workers; 0 parses on this thread. Default: 2 (or fewer cores) for files of 16 MB and more. */
   workers?: number;
+  /** Rows only: the impact of the file is counted into this tally, in the same pass (`impactReport` reports it). */
+  impact?: ImpactTally;
 }
 
 const PROLOG_LIMIT = 1024 * 1024;
@@ -120,7 +123,7 @@ async function readExport(path: string, consumer: Consumer, options: ReadOptions
 }
 
 /** Collects object slices into one transferable batch. */
-function toBatch(id: number, output: BatchOutput, encoding: ExportEncoding, slices: ObjectSlice[]): ParseBatch {
+function toBatch(id: number, output: BatchOutput, encoding: ExportEncoding, slices: ObjectSlice[], impact: boolean): ParseBatch {
   let size = 0;
   for (const slice of slices) size += slice.bytes.length;
   const bytes = new Uint8Array(size);
@@ -131,11 +134,11 @@ function toBatch(id: number, output: BatchOutput, encoding: ExportEncoding, slic
     ranges.push([at, slice.bytes.length, slice.offset]);
     at += slice.bytes.length;
   }
-  return { id, output, encoding, bytes, slices: ranges };
+  return { id, output, encoding, bytes, slices: ranges, ...(impact && { impact }) };
 }
 
 /** A parsed batch as the reader hands it on: parsed on this thread, rows need not be packed. */
-type Delivered = ParsedBatch | { rowList: ChangeRow[] };
+type Delivered = ParsedBatch | { rowList: ChangeRow[]; impact?: ImpactTally };
 
 class BodyReader {
   private objects = 0;
@@ -173,6 +176,7 @@ class BodyReader {
       }
     } else if ('rowList' in parsed) {
       if (!('onRow' in consumer)) throw new Error('unpacked rows delivered to a consumer of packed rows');
+      if (parsed.impact && this.options.impact) mergeImpact(this.options.impact, parsed.impact, this.objects);
       for (const row of parsed.rowList) {
         this.objects++;
         if (row.pending) this.pendingChanges++;
@@ -181,6 +185,8 @@ class BodyReader {
     } else {
       if (consumer.output !== 'rows') throw new Error('rows delivered to a records consumer');
       const batch = parsed.packedRows;
+      // Merged as batches arrive, in file order: the same tally whatever the number of workers.
+      if (parsed.impact && this.options.impact) mergeImpact(this.options.impact, parsed.impact, this.objects);
       this.objects += batch.rows;
       this.pendingChanges += batch.pendingChanges;
       if ('onPackedRows' in consumer) consumer.onPackedRows(batch);
@@ -202,12 +208,14 @@ class BodyReader {
   /** On this thread, rows are packed only for a caller that wants them packed. */
   private parseHere(batch: ParseBatch): Delivered {
     if (batch.output === 'records') return { records: parseBatch(batch as ParseBatch<'records'>, fingerprintChange) };
-    const rows = parseBatch(batch as ParseBatch<'rows'>, fingerprintChange);
-    return 'onPackedRows' in this.consumer ? { packedRows: packRowBatch(rows) } : { rowList: rows };
+    const impact = batch.impact ? emptyImpactTally() : undefined;
+    const rows = parseBatch(batch as ParseBatch<'rows'>, fingerprintChange, impact);
+    return 'onPackedRows' in this.consumer ? { packedRows: packRowBatch(rows), ...(impact && { impact }) } : { rowList: rows, ...(impact && { impact }) };
   }
 
   private async submit(slices: ObjectSlice[]): Promise<void> {
-    const batch = toBatch(this.batchId++, this.consumer.output, this.encoding, slices);
+    const impact = this.options.impact !== undefined && this.consumer.output === 'rows';
+    const batch = toBatch(this.batchId++, this.consumer.output, this.encoding, slices, impact);
     if (!this.pool) return this.deliver(this.parseHere(batch));
     const parsed = this.pool.parse(batch);
     // Marked handled now: it may fail while an earlier batch is awaited, which Node would otherwise

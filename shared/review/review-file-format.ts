@@ -66,6 +66,11 @@ function checkHeader(document: Record<string, unknown>, name: string): void {
   if (!isObject(document['marks'])) refuse('it has no "marks" object');
 }
 
+/** How messages name the review file at `path`: the main process and the window say it alike. */
+export function reviewFileName(path: string): string {
+  return `The review file ${path}`;
+}
+
 /** The marks of a review file's text; `name` is how messages name the file. */
 export function parseReviewFile(text: string, name: string): ReviewFile {
   let document: unknown;

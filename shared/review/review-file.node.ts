@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { writeAtomically, writeAtomicallySync } from '../atomic-file.node.js';
-import { parseReviewFile, ReviewFileError, serializeReviewFile, type ReviewFile } from './review-file-format.js';
+import { parseReviewFile, ReviewFileError, reviewFileName, serializeReviewFile, type ReviewFile } from './review-file-format.js';
 
 /** `export.xml` → `export.xml.review.json`, beside it. */
 export function reviewFilePathFor(exportPath: string): string {
@@ -19,8 +19,11 @@ export function fallbackReviewFilePath(folder: string, exportPath: string): stri
   return join(folder, `${basename(exportPath).replace(/[^\w.-]/g, '_')}.${key}.review.json`);
 }
 
-/** The review file at `path`; null when there is none. Throws ReviewFileError when it cannot be used. */
-export async function readReviewFile(path: string): Promise<ReviewFile | null> {
+/**
+ * The text of the review file at `path`; null when there is none. Throws ReviewFileError when it
+ * cannot be read or is not UTF-8. The app's window parses this same text itself (parseReviewFile).
+ */
+export async function readReviewFileText(path: string): Promise<string | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -28,14 +31,17 @@ export async function readReviewFile(path: string): Promise<ReviewFile | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new ReviewFileError(`The review file ${path} cannot be read: ${(error as Error).message}`);
   }
-  const name = `The review file ${path}`;
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ReviewFileError(`${name} is not an Export Review review file: it is not UTF-8 text.`);
+    throw new ReviewFileError(`${reviewFileName(path)} is not an Export Review review file: it is not UTF-8 text.`);
   }
-  return parseReviewFile(text, name);
+}
+
+/** The review file at `path`; null when there is none. Throws ReviewFileError when it cannot be used. */
+export async function readReviewFile(path: string): Promise<ReviewFile | null> {
+  const text = await readReviewFileText(path);
+  return text === null ? null : parseReviewFile(text, reviewFileName(path));
 }
 
 const WHAT = 'the review file';

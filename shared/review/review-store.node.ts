@@ -5,8 +5,8 @@
  * that cannot be read is never written, and marks then stay in memory until another file is chosen.
  */
 import { FolderNotWritableError } from '../atomic-file.node.js';
-import { makeReviewFile, ReviewFileError, type ReviewFile } from './review-file-format.js';
-import { fallbackReviewFilePath, readReviewFile, reviewFilePathFor, writeReviewFileSync } from './review-file.node.js';
+import { makeReviewFile, parseReviewFile, ReviewFileError, reviewFileName, type ReviewFile } from './review-file-format.js';
+import { fallbackReviewFilePath, readReviewFile, readReviewFileText, reviewFilePathFor, writeReviewFileSync } from './review-file.node.js';
 import { applyMark, type MarkEntries, type MarkRequest, type MarkTarget, type ReviewMarks, type ReviewStorage } from './review-marks.js';
 import { mkdirSync } from 'node:fs';
 
@@ -25,6 +25,15 @@ export interface ReviewStoreOptions {
 
 const SAVE_DELAY_MS = 1000;
 
+/** A review file read from disk; `store()` makes the store from it (parsing `text` on the first call). */
+export interface ReadReviewFile {
+  /** The one review file's text, not parsed yet; absent when the store is already made. */
+  text?: string;
+  /** Where marks are saved: `not-saved` instead when `text` does not parse. */
+  storage: ReviewStorage;
+  store: () => ReviewStore;
+}
+
 export class ReviewStore {
   readonly marks: ReviewMarks;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -42,19 +51,46 @@ export class ReviewStore {
   }
 
   static async open(options: ReviewStoreOptions): Promise<ReviewStore> {
+    return (await ReviewStore.read(options)).store();
+  }
+
+  /**
+   * Reads the review file without parsing it yet, when it is the only one: the window parses the
+   * same text while the export reads, and the main process makes the store when it first needs the
+   * marks, after the read (ARCHITECTURE.md, "Review marks"). With a fallback copy too, both are
+   * parsed now, to keep the later-saved.
+   */
+  static async read(options: ReviewStoreOptions): Promise<ReadReviewFile> {
     const primary = options.chosenPath ?? reviewFilePathFor(options.exportFile.path);
     const kind = options.chosenPath ? 'chosen' : 'beside-export';
+    const made = (store: ReviewStore): ReadReviewFile => ({ storage: store.storage, store: () => store });
+    const refused = (error: unknown): ReadReviewFile => {
+      if (!(error instanceof ReviewFileError)) throw error;
+      return made(new ReviewStore(options, new Map(), { kind: 'not-saved', problem: error.message }));
+    };
     try {
-      const file = await readReviewFile(primary);
+      const text = await readReviewFileText(primary);
       const fallbackPath = options.fallbackFolder && !options.chosenPath ? fallbackReviewFilePath(options.fallbackFolder, options.exportFile.path) : undefined;
       const fallback = fallbackPath ? await readReviewFile(fallbackPath).catch(() => null) : null;
-      // The later-saved of the two: the export's folder may have been read-only for a while.
-      if (fallbackPath && fallback && (!file || fallback.savedAt > file.savedAt))
-        return new ReviewStore(options, fallback.marks, { kind: 'app-folder', path: fallbackPath });
-      return new ReviewStore(options, file?.marks ?? new Map(), { kind, path: primary });
+      if (text === null && !fallback) return made(new ReviewStore(options, new Map(), { kind, path: primary }));
+      if (fallbackPath && fallback) {
+        const file = text === null ? null : parseReviewFile(text, reviewFileName(primary));
+        // The later-saved of the two: the export's folder may have been read-only for a while.
+        if (!file || fallback.savedAt > file.savedAt) return made(new ReviewStore(options, fallback.marks, { kind: 'app-folder', path: fallbackPath }));
+        return made(new ReviewStore(options, file.marks, { kind, path: primary }));
+      }
+      const storage: ReviewStorage = { kind, path: primary };
+      let store: ReviewStore | undefined;
+      const parse = (): ReviewStore => {
+        try {
+          return new ReviewStore(options, parseReviewFile(text as string, reviewFileName(primary)).marks, storage);
+        } catch (error) {
+          return refused(error).store();
+        }
+      };
+      return { text: text as string, storage, store: () => (store ??= parse()) };
     } catch (error) {
-      if (!(error instanceof ReviewFileError)) throw error;
-      return new ReviewStore(options, new Map(), { kind: 'not-saved', problem: error.message });
+      return refused(error);
     }
   }
 

@@ -11,6 +11,13 @@ export interface RowFilter {
   objectTypes?: readonly string[];
   /** Case-insensitive text searched in UPN, displayName, mail, primary SMTP, sAMAccountName and DN. */
   search?: string;
+  /** Attribute names (compared case-insensitively): keep the rows whose delta changes one of them. */
+  attributes?: readonly string[];
+}
+
+/** Whether a row's delta changes one of `names` (lower case). */
+export function changesAttribute(row: ChangeRow, names: ReadonlySet<string>): boolean {
+  return row.changedAttributes.some((name) => names.has(name.toLowerCase()));
 }
 
 export function searchableText(row: ChangeRow): string {
@@ -22,10 +29,12 @@ export function rowMatcher(filter: RowFilter): (row: ChangeRow) => boolean {
   const operations = filter.operations?.length ? new Set(filter.operations.map((o) => o.toLowerCase())) : undefined;
   const types = filter.objectTypes?.length ? new Set(filter.objectTypes.map((t) => t.toLowerCase())) : undefined;
   const search = filter.search?.trim().toLowerCase() || undefined;
+  const attributes = filter.attributes?.length ? new Set(filter.attributes.map((a) => a.toLowerCase())) : undefined;
   return (row) =>
     (!operations || operations.has(row.operation.toLowerCase())) &&
     (!types || types.has(row.objectType.toLowerCase())) &&
-    (!search || searchableText(row).includes(search));
+    (!search || searchableText(row).includes(search)) &&
+    (!attributes || changesAttribute(row, attributes));
 }
 
 /** The operation chips' choices besides one operation (or `NO_PENDING_EXPORT`). */
