@@ -81,6 +81,7 @@ export function App() {
             onExport={csv.startExport}
             onCancelRead={cancelRead}
             details={details}
+            onExportMembers={(groupId) => void csv.exportMembers(groupId)}
           />
         )}
         {csv.exporting && (

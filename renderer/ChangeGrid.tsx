@@ -5,6 +5,7 @@
 import { useCallback, useMemo } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type {
+  IFilterOptionDef,
   CellFocusedEvent,
   CellKeyDownEvent,
   ColDef,
@@ -48,6 +49,22 @@ function OperationCell(params: ICellRendererParams<ChangeRow, string>) {
 }
 
 const searchable = { getQuickFilterText: (params: { value: unknown }) => String(params.value ?? '') };
+/** The Changed attributes column's own filter option: rows whose delta changes the attribute named (any case). */
+const CHANGES_ATTRIBUTE: IFilterOptionDef = {
+  displayKey: 'changesAttribute',
+  displayName: 'Changes attribute',
+  numberOfInputs: 1,
+  predicate: ([name], cellValue) => {
+    const wanted = String(name ?? '')
+      .trim()
+      .toLowerCase();
+    return String(cellValue ?? '')
+      .toLowerCase()
+      .split(', ')
+      .includes(wanted);
+  },
+};
+
 const notSearchable = { getQuickFilterText: () => '' };
 
 const columns: ColDef<ChangeRow>[] = [
@@ -74,6 +91,8 @@ const columns: ColDef<ChangeRow>[] = [
     valueGetter: (params) => params.data?.changedAttributes.join(', ') ?? '',
     tooltipValueGetter: (params) => params.data?.changedAttributes.join(', ') ?? '',
     filter: 'agTextColumnFilter',
+    // "Changes attribute" matches a whole attribute name: "mail" is not "mailNickname".
+    filterParams: { filterOptions: [CHANGES_ATTRIBUTE, 'contains', 'notContains', 'blank', 'notBlank'], buttons: ['reset'] },
     ...notSearchable,
   },
   { field: 'identitySource', headerName: 'Identity from', width: 170, filter: 'agTextColumnFilter', ...notSearchable },

@@ -11,6 +11,7 @@ import type { ReferenceTarget } from '../shared/rows/reference-index.js';
 import { displayValue } from '../shared/model/attribute-values.js';
 import { reviewApi } from './api.js';
 import { operationLabel } from './format.js';
+import { GroupMembers } from './impact/GroupMembers.js';
 
 interface DetailPanelProps {
   readId: number;
@@ -18,6 +19,7 @@ interface DetailPanelProps {
   onClose: () => void;
   /** The review section (it knows the marks; the panel knows the object). */
   review: ReactNode;
+  onExportMembers: (groupId: string) => void;
 }
 
 const FIELD_LABELS: Record<(typeof IDENTITY_FIELDS)[number], string> = {
@@ -188,11 +190,12 @@ function RecordErrors({ errors }: { errors: CsObjectRecord['errors'] }) {
   );
 }
 
-function RecordSections({ details }: { details: ObjectDetails }) {
+function RecordSections({ details, onExportMembers }: { details: ObjectDetails; onExportMembers: (groupId: string) => void }) {
   const { record, references } = details;
   return (
     <>
       <IdentityFacts identity={record.identity} />
+      {record.kind === 'pending-change' && <GroupMembers group={record} references={references} onExport={() => onExportMembers(record.id)} />}
       {record.kind === 'pending-change' && record.objectNow && (
         <section>
           <h3>The object as it is now (synchronized hologram)</h3>
@@ -215,7 +218,7 @@ function RecordSections({ details }: { details: ObjectDetails }) {
   );
 }
 
-export function DetailPanel({ readId, row, onClose, review }: DetailPanelProps) {
+export function DetailPanel({ readId, row, onClose, review, onExportMembers }: DetailPanelProps) {
   const { details, error } = useObjectDetails(readId, row);
   if (!row) return null;
   return (
@@ -236,7 +239,7 @@ export function DetailPanel({ readId, row, onClose, review }: DetailPanelProps) 
         </p>
         {error && <p className="error-text">{error}</p>}
         {!details && !error && <p className="muted">Reading the object…</p>}
-        {details && <RecordSections details={details} />}
+        {details && <RecordSections details={details} onExportMembers={onExportMembers} />}
       </div>
     </aside>
   );

@@ -1,5 +1,5 @@
 /** The review of an open file: toolbar with chips, progress, delete banner, grid with details, status bar. */
-import { useMemo, type RefObject } from 'react';
+import { useCallback, useMemo, type RefObject } from 'react';
 import type { OpenedFile } from '../shared/app/ipc-contract.js';
 import { deleteCount } from '../shared/model/operations.js';
 import { ALL_DELETES } from '../shared/rows/filter-rows.js';
@@ -20,6 +20,12 @@ import type { GridRows } from './useGridRows.js';
 import type { RowCounts } from './useReadSession.js';
 import type { Review } from './useReview.js';
 import type { ReviewActions } from './useReviewActions.js';
+import type { ChangeRow } from '../shared/rows/change-row.js';
+import { ImpactPanel } from './impact/ImpactPanel.js';
+import { ImpactBanner } from './impact/ImpactBanner.js';
+import { ImpactToggle } from './impact/ImpactToggle.js';
+import { ChosenRowsStrip } from './impact/ChosenRowsStrip.js';
+import { useImpactView } from './impact/useImpactView.js';
 
 interface ReviewViewProps {
   file: OpenedFile;
@@ -33,6 +39,8 @@ interface ReviewViewProps {
   onCancelRead: () => void;
   /** Kept by App, so a closed panel stays closed from one file to the next. */
   details: [open: boolean, setOpen: (open: boolean) => void];
+  /** Writes the members a group gains and loses to a CSV (the member level). */
+  onExportMembers: (groupId: string) => void;
 }
 
 /** "3 delete, 1 delete-add" when the file has delete-adds; the banner's count alone otherwise. */
@@ -41,7 +49,42 @@ function deleteBreakdown(counts: RowCounts): string {
   return deleteAdds ? `${formatCount(counts.operations['delete'] ?? 0)} delete, ${formatCount(deleteAdds)} delete-add` : '';
 }
 
-export function ReviewView({ file, rows, filters, review, actions, searchRef, onOpen, onExport, onCancelRead, details }: ReviewViewProps) {
+/** The detail panel of the focused row, with its review section. */
+function FocusedDetails({
+  readId,
+  row,
+  review,
+  actions,
+  onClose,
+  onExportMembers,
+}: {
+  readId: number;
+  row: ChangeRow;
+  review: Review;
+  actions: ReviewActions;
+  onClose: () => void;
+  onExportMembers: (groupId: string) => void;
+}) {
+  return (
+    <DetailPanel
+      readId={readId}
+      row={row}
+      onClose={onClose}
+      onExportMembers={onExportMembers}
+      review={
+        <ReviewSection
+          row={row}
+          state={review.stateOf(row)}
+          mark={review.marks.current.get(row.id)}
+          onMark={(action) => void actions.markRows([row], action)}
+          onNote={() => actions.openNote([row])}
+        />
+      }
+    />
+  );
+}
+
+export function ReviewView({ file, rows, filters, review, actions, searchRef, onOpen, onExport, onCancelRead, details, onExportMembers }: ReviewViewProps) {
   const dark = useDarkMode();
   const [threshold, setThreshold] = useDeleteThreshold();
   const [detailsOpen, setDetailsOpen] = details;
@@ -51,6 +94,8 @@ export function ReviewView({ file, rows, filters, review, actions, searchRef, on
   const chips = (
     <ReviewChips counts={review.counts.all} choice={filters.filter.review} onChoose={filters.chooseReview} onApproveShown={actions.askApproveShown} />
   );
+  const openDetails = useCallback(() => setDetailsOpen(true), [setDetailsOpen]);
+  const impact = useImpactView({ report: session.impact, rows, chooseRows: filters.chooseRows, openDetails });
   return (
     <>
       <Toolbar
@@ -67,6 +112,7 @@ export function ReviewView({ file, rows, filters, review, actions, searchRef, on
         onExport={onExport}
         onOpen={onOpen}
         reviewChips={chips}
+        impactToggle={<ImpactToggle open={impact.open} onToggle={impact.setOpen} exceeded={impact.exceeded.length} />}
       />
       <main className="review-main" aria-label="Pending changes">
         {session.progress && <ProgressBar progress={session.progress} onCancel={onCancelRead} />}
@@ -78,7 +124,10 @@ export function ReviewView({ file, rows, filters, review, actions, searchRef, on
           onShowDeletes={() => filters.chooseOperation(ALL_DELETES)}
           progress={deleteProgress(review.counts.deletes)}
         />
+        <ImpactBanner exceeded={impact.exceeded} onShow={impact.showExceeded} />
+        {filters.filter.chosen && <ChosenRowsStrip chosen={filters.filter.chosen} onClear={() => filters.chooseRows(null)} />}
         <div className="workspace">
+          {impact.open && <ImpactPanel report={session.impact} chosen={filters.filter.chosen?.label ?? null} view={impact} />}
           <ChangeGrid
             theme={dark ? darkGridTheme : lightGridTheme}
             filterRef={filters.filterRef}
@@ -86,24 +135,18 @@ export function ReviewView({ file, rows, filters, review, actions, searchRef, on
             onReviewKey={actions.onKey}
             onReady={rows.onGridReady}
             onFocusRow={rows.setFocused}
-            onOpenDetails={() => setDetailsOpen(true)}
+            onOpenDetails={openDetails}
             onCountsChanged={rows.refreshCounts}
             reading={session.status === 'reading'}
           />
           {detailsOpen && focused && (
-            <DetailPanel
+            <FocusedDetails
               readId={file.readId}
               row={focused}
+              review={review}
+              actions={actions}
               onClose={() => setDetailsOpen(false)}
-              review={
-                <ReviewSection
-                  row={focused}
-                  state={review.stateOf(focused)}
-                  mark={review.marks.current.get(focused.id)}
-                  onMark={(action) => void actions.markRows([focused], action)}
-                  onNote={() => actions.openNote([focused])}
-                />
-              }
+              onExportMembers={onExportMembers}
             />
           )}
         </div>

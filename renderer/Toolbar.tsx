@@ -24,6 +24,8 @@ interface ToolbarProps {
   onOpen: () => void;
   /** The review chips, on the filters' row. */
   reviewChips: ReactNode;
+  /** The button that shows and hides the Impact view. */
+  impactToggle: ReactNode;
 }
 
 /** The usual three first, in review order, then any other operation the file has. */
@@ -54,6 +56,7 @@ export function Toolbar(props: ToolbarProps) {
         <span className="fact">{formatCount(counts.total)} objects</span>
         {props.elapsedMs !== null && <span className="fact">read in {formatSeconds(props.elapsedMs)}</span>}
         <span className="spacer" />
+        {props.impactToggle}
         <button type="button" className="button" onClick={props.onOpen}>
           Open…
         </button>

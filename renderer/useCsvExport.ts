@@ -14,6 +14,8 @@ export interface CsvExport {
   startExport: () => void;
   cancelExport: () => void;
   runExport: (scope: CsvScope, level: CsvLevel) => Promise<void>;
+  /** The members one group gains and loses, at the member level. */
+  exportMembers: (groupId: string) => Promise<void>;
 }
 
 /** What the review's CSV scope needs: every row read, and the marks. */
@@ -73,9 +75,17 @@ export function useCsvExport(
     },
     [gridApi, file, reviewed, setNotice, onClosed],
   );
+  const exportMembers = useCallback(
+    async (groupId: string) => {
+      if (!file) return;
+      const notice = await writeCsv({ readId: file.readId, level: 'member', ids: [groupId], scope: 'selected' });
+      if (notice) setNotice(notice);
+    },
+    [file, setNotice],
+  );
   const cancelExport = useCallback(() => {
     setExporting(false);
     onClosed();
   }, [onClosed]);
-  return { exporting, startExport, cancelExport, runExport };
+  return { exporting, startExport, cancelExport, runExport, exportMembers };
 }

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { ChangeRow } from '../shared/rows/change-row.js';
-import { NO_GRID_FILTER, type GridFilter, type OperationChoice } from '../shared/rows/filter-rows.js';
+import { ALL_PENDING, ALL_TYPES, NO_GRID_FILTER, type ChosenRows, type GridFilter, type OperationChoice } from '../shared/rows/filter-rows.js';
 import type { ReviewChoice } from '../shared/review/review-counts.js';
 
 export interface GridFilters {
@@ -16,6 +16,8 @@ export interface GridFilters {
   chooseOperation: (operation: OperationChoice) => void;
   chooseObjectType: (objectType: string) => void;
   chooseReview: (review: ReviewChoice) => void;
+  /** Shows only these rows (null: all again), with every operation: the chips and search still apply on top. */
+  chooseRows: (chosen: ChosenRows | null) => void;
   /** Filters again (after marks change while a review chip is chosen). */
   refilter: () => void;
   setSearch: (text: string) => void;
@@ -39,6 +41,10 @@ export function useGridFilters(gridApi: RefObject<GridApi<ChangeRow> | null>, re
   const chooseOperation = useCallback((operation: OperationChoice) => apply({ ...filterRef.current, operation }), [apply]);
   const chooseObjectType = useCallback((objectType: string) => apply({ ...filterRef.current, objectType }), [apply]);
   const chooseReview = useCallback((review: ReviewChoice) => apply({ ...filterRef.current, review }), [apply]);
+  const chooseRows = useCallback(
+    (chosen: ChosenRows | null) => apply({ ...filterRef.current, chosen, ...(chosen && { operation: ALL_PENDING, objectType: ALL_TYPES }) }),
+    [apply],
+  );
   const refilter = useCallback(() => gridApi.current?.onFilterChanged(), [gridApi]);
 
   // Typing stays responsive on 500,000 rows: the grid filters once the typing pauses.
@@ -53,5 +59,5 @@ export function useGridFilters(gridApi: RefObject<GridApi<ChangeRow> | null>, re
     apply(NO_GRID_FILTER);
   }, [apply, readId]);
 
-  return { filter, filterRef, search, chooseOperation, chooseObjectType, chooseReview, refilter, setSearch };
+  return { filter, filterRef, search, chooseOperation, chooseObjectType, chooseReview, chooseRows, refilter, setSearch };
 }

@@ -8,6 +8,7 @@ import type { ChangeRow } from '../shared/rows/change-row.js';
 import type { ReadProgress, ReadSummary } from '../shared/model/csexport-model.js';
 import type { OpenedFile, ReadEvent } from '../shared/app/ipc-contract.js';
 import type { ReadErrorInfo } from '../shared/read-errors.js';
+import type { ImpactReport } from '../shared/impact/impact-model.js';
 import { unpackRows } from '../shared/rows/packed-rows.js';
 import { tally } from '../shared/model/operations.js';
 import { reviewApi } from './api.js';
@@ -29,6 +30,8 @@ export interface ReadSession {
   file: OpenedFile | null;
   progress: ReadProgress | null;
   summary: ReadSummary | null;
+  /** What the file changes on existing objects, once read. */
+  impact: ImpactReport | null;
   error: ReadErrorInfo | null;
   counts: RowCounts;
   /** Every row read so far, in file order. */
@@ -62,6 +65,7 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
     file: null,
     progress: null,
     summary: null,
+    impact: null,
     error: null,
     counts: emptyCounts(),
   });
@@ -78,6 +82,7 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
         file: event.file,
         progress: { bytesRead: 0, totalBytes: event.file.sizeBytes, objects: 0 },
         summary: null,
+        impact: null,
         error: null,
         counts: emptyCounts(),
       });
@@ -87,7 +92,7 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
       readIdRef.current = null;
       rowsRef.current = [];
       onRowsRef.current([], true);
-      setState({ status: 'empty', file: null, progress: null, summary: null, error: null, counts: emptyCounts() });
+      setState({ status: 'empty', file: null, progress: null, summary: null, impact: null, error: null, counts: emptyCounts() });
       return;
     }
     if (event.readId !== readIdRef.current) return;
@@ -103,7 +108,7 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
         setState((s) => ({ ...s, progress: event.progress }));
         break;
       case 'done':
-        setState((s) => ({ ...s, status: 'done', summary: event.summary, progress: null }));
+        setState((s) => ({ ...s, status: 'done', summary: event.summary, impact: event.impact, progress: null }));
         break;
       case 'failed':
         setState((s) => ({ ...s, status: 'failed', error: event.error, progress: null }));

@@ -6,6 +6,7 @@
  *
  *   npm run bench:grid -- [--rows 500000]
  */
+import { noImpact } from '../shared/impact/impact-model.js';
 import { formatCount } from '../shared/format-count.js';
 import { chromium } from '@playwright/test';
 import { parseArgs } from 'node:util';
@@ -109,6 +110,7 @@ async function measure(total: number): Promise<GridFigures> {
     type: 'done',
     readId: 1,
     summary: { encoding: 'utf-8', totalBytes: total * 4000, objects: total, pendingChanges: total, withoutPendingExport: 0, elapsedMs: 0 },
+    impact: noImpact(),
   });
   for (let waited = 0; (await shown()) !== total; waited += 50) {
     if (waited > 120_000) throw new Error(`the grid shows ${await shown()} rows of ${total}`);

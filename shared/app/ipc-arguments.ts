@@ -1,6 +1,6 @@
 /** Arguments from the renderer are untrusted: the checks each invoke method's arguments must pass. */
 import type { CsvExportCommand, MarkCommand } from './ipc-contract.js';
-import { CSV_SCOPES } from '../csv/csv-rows.js';
+import { CSV_LEVELS, CSV_SCOPES } from '../csv/csv-rows.js';
 import { isMarkAction, isMarkText } from '../review/review-marks.js';
 
 export function isReadId(value: unknown): value is number {
@@ -18,7 +18,7 @@ export function isCsvExportCommand(value: unknown): value is CsvExportCommand {
   const command = value as Record<string, unknown>;
   return (
     isReadId(command['readId']) &&
-    (command['level'] === 'object' || command['level'] === 'attribute') &&
+    (CSV_LEVELS as readonly unknown[]).includes(command['level']) &&
     (CSV_SCOPES as readonly unknown[]).includes(command['scope']) &&
     isIdList(command['ids'])
   );

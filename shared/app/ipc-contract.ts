@@ -4,6 +4,7 @@
  * host all import it, so a change breaks every side at compile time.
  */
 import type { CsObjectRecord, ReadProgress, ReadSummary } from '../model/csexport-model.js';
+import type { ImpactReport } from '../impact/impact-model.js';
 import type { CsvLevel, CsvScope } from '../csv/csv-rows.js';
 import type { ReadErrorInfo } from '../read-errors.js';
 import type { ReferenceTarget } from '../rows/reference-index.js';
@@ -27,7 +28,7 @@ export type ReadEvent =
   | { type: 'started'; file: OpenedFile }
   | { type: 'rows'; readId: number; packedRows: string }
   | { type: 'progress'; readId: number; progress: ReadProgress }
-  | { type: 'done'; readId: number; summary: ReadSummary }
+  | { type: 'done'; readId: number; summary: ReadSummary; impact: ImpactReport }
   | { type: 'failed'; readId: number; error: ReadErrorInfo }
   | { type: 'cancelled'; readId: number }
   | { type: 'review'; readId: number; review: ReviewUpdate }

@@ -136,7 +136,7 @@ export class ReviewService {
       case 'done':
         read.worker = undefined;
         read.needMarks();
-        this.options.emit({ type: 'done', readId, summary: message.summary });
+        this.options.emit({ type: 'done', readId, summary: message.summary, impact: message.impact });
         // The read no longer needs the cores: index now, so the first mark or detail does not wait for it.
         setTimeout(() => this.current === read && indexed(read), 0);
         break;

@@ -1,18 +1,11 @@
 /** The text `export-review impact` prints: attributes by objects changed, value patterns, groups by members lost. */
 import { formatCount } from '../format-count.js';
-import type { ImpactReport, ValueChangeImpact } from '../impact/impact-model.js';
+import type { ImpactReport } from '../impact/impact-model.js';
 import { textTable } from './text-table.js';
+import { describePattern } from '../impact/describe-pattern.js';
 
 const n = formatCount;
 const ATTRIBUTE_OPERATIONS = ['add', 'replace', 'update', 'delete'];
-
-/** How a pattern reads: `contoso` → `fabrikam`, set to `Finance`, cleared (was `Sales`). */
-export function describePattern(pattern: Pick<ValueChangeImpact, 'kind' | 'from' | 'to'>): string {
-  if (pattern.kind === 'set') return `set to "${pattern.to}"`;
-  if (pattern.kind === 'cleared') return `cleared (was "${pattern.from}")`;
-  if (pattern.from === '' && pattern.to === '') return 'the same value written again';
-  return `"${pattern.from}" → "${pattern.to}"`;
-}
 
 export function formatImpact(file: string, report: ImpactReport, patternsPerAttribute = 5): string {
   let out = `${file}\n\nAttributes changed on existing objects (pending updates and replaces; adds and deletes are counted by operation):\n`;

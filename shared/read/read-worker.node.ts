@@ -9,6 +9,8 @@ import { readExportRowBatches } from './read-export-file.node.js';
 import { joinPackedRows } from '../rows/packed-rows.js';
 import type { PackedRowBatch } from './parse-batch.js';
 import { toReadErrorInfo, type ReadErrorInfo } from '../read-errors.js';
+import { emptyImpactTally, impactReport } from '../impact/impact-tally.js';
+import type { ImpactReport } from '../impact/impact-model.js';
 
 export interface ReadWorkerRequest {
   path: string;
@@ -17,7 +19,7 @@ export interface ReadWorkerRequest {
 export type ReadWorkerMessage =
   | { type: 'rows'; rows: PackedRowBatch }
   | { type: 'progress'; progress: ReadProgress }
-  | { type: 'done'; summary: ReadSummary }
+  | { type: 'done'; summary: ReadSummary; impact: ImpactReport }
   | { type: 'failed'; error: ReadErrorInfo };
 
 const BATCH_ROWS = 5000;
@@ -38,8 +40,11 @@ export async function runReadWorker(port: MessagePort, request: ReadWorkerReques
     pendingChanges = 0;
     lastFlush = performance.now();
   };
+  // The impact is counted in the parse workers, in the same read as the rows.
+  const impact = emptyImpactTally();
   try {
     const summary = await readExportRowBatches(request.path, {
+      impact,
       onPackedRows: (batch) => {
         if (batch.rows === 0) return;
         packed.push(batch.packed);
@@ -50,7 +55,7 @@ export async function runReadWorker(port: MessagePort, request: ReadWorkerReques
       onProgress: (progress) => post({ type: 'progress', progress }),
     });
     flush();
-    post({ type: 'done', summary });
+    post({ type: 'done', summary, impact: impactReport(impact) });
   } catch (error) {
     flush();
     post({ type: 'failed', error: toReadErrorInfo(error) });

@@ -50,6 +50,13 @@ export const ALL_TYPES = 'all';
  */
 export type OperationChoice = typeof ALL_PENDING | typeof ALL_DELETES | typeof NO_PENDING_EXPORT | (string & {});
 
+/** Exactly these rows: what was clicked in the Impact view (an attribute, a value pattern, a group). */
+export interface ChosenRows {
+  /** What they are, for people: "user / userPrincipalName: contoso → fabrikam". */
+  label: string;
+  ids: ReadonlySet<string>;
+}
+
 /** The grid's filter besides search and column filters. */
 export interface GridFilter {
   operation: OperationChoice;
@@ -57,16 +64,19 @@ export interface GridFilter {
   objectType: string;
   /** The review chips: every row, or the rows in one review state. */
   review: ReviewChoice;
+  /** Only these rows, or every row (null). */
+  chosen: ChosenRows | null;
 }
 
-export const NO_GRID_FILTER: GridFilter = { operation: ALL_PENDING, objectType: ALL_TYPES, review: 'all' };
+export const NO_GRID_FILTER: GridFilter = { operation: ALL_PENDING, objectType: ALL_TYPES, review: 'all', chosen: null };
 
 /** `state`: the row's review state ('' without a pending export). */
 export function matchesGridFilter(row: ChangeRow, filter: GridFilter, state: ReviewState | ''): boolean {
   return (
     matchesOperationChoice(row, filter.operation) &&
     (filter.objectType === ALL_TYPES || row.objectType === filter.objectType) &&
-    matchesReviewChoice(state, filter.review)
+    matchesReviewChoice(state, filter.review) &&
+    (filter.chosen === null || filter.chosen.ids.has(row.id))
   );
 }
 
