@@ -45,6 +45,7 @@ function syntheticRows(from: number, count: number): ChangeRow[] {
       errorCount: 0,
       firstError: '',
       fingerprint: (i * 2654435761).toString(16).padStart(32, '0').slice(-32),
+      changeDigest: '',
       offset: i * 4000,
       length: 4000,
     };

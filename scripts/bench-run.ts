@@ -13,13 +13,15 @@ import { readExportFile, readExportRows } from '../shared/read/read-export-file.
 import { ReviewService } from '../shared/app/review-service.node.js';
 import { unpackRows } from '../shared/rows/packed-rows.js';
 import { SummaryBuilder } from '../shared/rows/summarize.js';
+import { compareExports } from '../shared/compare/compare-exports.node.js';
 import { emptyImpactTally, impactReport } from '../shared/impact/impact-tally.js';
 import { Worker } from 'node:worker_threads';
 import { SaxesParser } from 'saxes';
 import { XMLParser } from 'fast-xml-parser';
 
 const [mode = '', file = '', limitText] = process.argv.slice(2);
-const size = Math.min(statSync(file).size, limitText ? Number(limitText) : Infinity);
+// For cli-compare the third argument is the second file, not a byte limit.
+const size = Math.min(statSync(file).size, limitText && mode !== 'cli-compare' ? Number(limitText) : Infinity);
 
 function* chunks(chunkBytes = 4 << 20): Generator<Buffer> {
   const fd = openSync(file, 'r');
@@ -74,6 +76,12 @@ async function measure(): Promise<number> {
       const read = await readExportRows(file, { onRow: (row) => builder.add(row), impact: tally });
       impactReport(tally);
       return read.objects;
+    }
+    case 'cli-compare': {
+      // What `export-review compare` does with two exports: here the file and a hard link to it, so
+      // every change pairs (by DN) and none is re-read; `limitText` names the second file.
+      const comparison = await compareExports(file, limitText ?? file);
+      return comparison.counts.same + comparison.counts.different + comparison.counts.onlyInFirst;
     }
     case 'reader-records':
       return (await readExportFile(file, { onRecord: () => objects++ })).objects;

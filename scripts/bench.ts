@@ -4,7 +4,7 @@
  * tokenizing, and a whole-chunk fast-xml-parser parse. Each run is its own process (clean peak RSS);
  * figures are medians of --rounds runs. It prints figures; it asserts nothing.
  *
- *   npm run bench -- [--mb 1024] [--rounds 3] [--baseline-mb 128] [--only review|impact]
+ *   npm run bench -- [--mb 1024] [--rounds 3] [--baseline-mb 128] [--only review|impact|compare]
  *
  * `--only review` runs the review-marks figures alone, `--only impact` impact beside summary (the
  * reader's table takes most of the time).
@@ -150,6 +150,25 @@ if (!values.only || values.only === 'impact') {
   );
 }
 if (values.only === 'impact') process.exit(0);
+
+// compare beside reading one file (summary), as the CLI runs them: the file against a hard link to it.
+if (!values.only || values.only === 'compare') {
+  const other = file.replace(/\.xml$/, '-other.xml');
+  if (!existsSync(other)) linkSync(file, other);
+  const reads: Run[] = [];
+  const compares: Run[] = [];
+  for (let i = 0; i < rounds; i++) {
+    reads.push(runOnce('cli-summary'));
+    compares.push(JSON.parse(execFileSync(process.execPath, ['dist/node/bench-run.js', 'cli-compare', file, other], { encoding: 'utf8' })) as Run);
+  }
+  const readSeconds = median(reads.map((r) => r.seconds));
+  const compareSeconds = median(compares.map((r) => r.seconds));
+  console.log(
+    `\ncompare two exports beside reading one, alternating runs: reading one ${readSeconds.toFixed(2)} s, comparing two ${compareSeconds.toFixed(2)} s (medians of ${rounds}): ` +
+      `${(compareSeconds / readSeconds).toFixed(2)}x (target <= 2.5x); peak RSS ${(Math.max(...compares.map((r) => r.peakRssBytes)) / 1e6).toFixed(0)} MB (target < 1,000 MB)`,
+  );
+}
+if (values.only === 'compare') process.exit(0);
 
 // Review marks: the same file (a hard link, so the same bytes) with a review file holding a mark for
 // every pending change, read through the app's path in alternating runs against the file without one.

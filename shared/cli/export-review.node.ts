@@ -7,6 +7,8 @@
  *   export-review csv export.xml -o out.csv [--operation delete,update] [--type user,group]
  *                 [--search TEXT] [--attribute NAME,...] [--mark STATES] [--level object|attribute|member]
  *                 [--max-deletes N] [--max-changes ATTR=N,...] [--require-review OPS] [--review PATH]
+ *   export-review compare first.xml second.xml [--json] [-o diff.csv [--level object|attribute] [--all]]
+ *                 [--max-differences N] [--first-again FILE --second-again FILE]
  *   export-review mark export.xml --as approved|flagged|clear [--note TEXT] [--by NAME]
  *                 [--ids ID,...] [--operation ...] [--type ...] [--search TEXT] [--mark STATES]
  *
@@ -29,6 +31,8 @@ import { formatReview } from './format-review.js';
 import { ProgressLine } from './progress-line.node.js';
 import { changeGate, deleteGate, EXIT, firstFailed, reviewGate, type ChangeLimit } from './gates.js';
 import { formatImpact } from './format-impact.js';
+import { compareCommand } from './compare-command.node.js';
+import { UsageError, wholeNumber } from './usage-error.js';
 import { emptyImpactTally, impactReport } from '../impact/impact-tally.js';
 import { loadCliReview } from './cli-review.node.js';
 import { markCommand, type MarkSelection } from './mark-command.node.js';
@@ -49,6 +53,8 @@ const USAGE = `Usage:
                 [--operation add,update,delete,...] [--type user,group,...] [--search TEXT]
                 [--attribute NAME,...] [--mark approved,flagged,stale,unreviewed]
                 [--max-deletes N] [--max-changes ATTR=N,...] [--require-review OPS] [--review PATH]
+  export-review compare <first.xml> <second.xml> [--json] [-o <diff.csv> [--level object|attribute] [--all]]
+                [--max-differences N] [--first-again <file> --second-again <file>]
   export-review mark <export.xml> --as approved|flagged|clear [--note TEXT] [--by NAME]
                 [--ids ID,...] [--operation ...] [--type ...] [--search TEXT] [--mark STATES]
                 [--review PATH]
@@ -61,10 +67,8 @@ Produce export.xml on the staging server with:
   csexport "Name of Connector" export.xml /f:x
 
 Exit codes: 0 done, 1 file or review file unreadable, 2 usage, 3 pending deletes exceed --max-deletes
-or objects changing an attribute exceed --max-changes, 4 pending changes named by --require-review
-are unreviewed, stale or flagged.`;
-
-class UsageError extends Error {}
+or objects changing an attribute exceed --max-changes or differences exceed --max-differences,
+4 pending changes named by --require-review are unreviewed, stale or flagged.`;
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -77,9 +81,7 @@ function list(value: string | boolean | undefined): string[] | undefined {
 }
 
 function maxDeletes(value: string | boolean | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError('--max-deletes takes a whole number, e.g. --max-deletes 500');
-  return Number(value);
+  return wholeNumber('--max-deletes', value);
 }
 
 function maxChanges(value: string | boolean | undefined): ChangeLimit[] | undefined {
@@ -249,6 +251,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         level: { type: 'string' },
         'max-deletes': { type: 'string' },
         'max-changes': { type: 'string' },
+        'max-differences': { type: 'string' },
+        'first-again': { type: 'string' },
+        'second-again': { type: 'string' },
+        all: { type: 'boolean' },
         attribute: { type: 'string' },
         json: { type: 'boolean' },
         'require-review': { type: 'string' },
@@ -266,6 +272,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     const [command, path, ...extra] = positionals;
+    if (command === 'compare') {
+      const [second, ...more] = extra;
+      if (!path || !second || more.length) throw new UsageError('compare needs two export files: compare <first.xml> <second.xml>');
+      return await compareCommand(path, second, values, io);
+    }
     if (!command || !path || extra.length) throw new UsageError(command && !path ? `${command} needs an export.xml file` : 'expected a command and one file');
     file = path;
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;

@@ -8,7 +8,7 @@ import { notReadyCount, requiredOperations, statesOf, type ReviewTally } from '.
 import type { ImpactReport } from '../impact/impact-model.js';
 import { objectsChanging } from '../impact/objects-changing.js';
 
-export const EXIT = { ok: 0, readFailed: 1, usage: 2, tooManyDeletes: 3, tooManyChanges: 3, notReviewed: 4 } as const;
+export const EXIT = { ok: 0, readFailed: 1, usage: 2, tooManyDeletes: 3, tooManyChanges: 3, tooManyDifferences: 3, notReviewed: 4 } as const;
 
 /** One `--max-changes ATTR=N`. */
 export interface ChangeLimit {

@@ -72,6 +72,7 @@ function row(overrides: Partial<ChangeRow>): ChangeRow {
     errorCount: 0,
     firstError: '',
     fingerprint: '',
+    changeDigest: '',
     offset: 0,
     length: 1,
     ...overrides,

@@ -24,6 +24,8 @@ export interface ParseBatch<O extends BatchOutput = BatchOutput> {
   slices: Array<[number, number, number]>;
   /** Rows only: count the batch's impact too (shared/impact), reading the values now it needs. */
   impact?: boolean;
+  /** Rows only: give each pending change its `changeDigest`, for comparing two exports. */
+  digests?: boolean;
 }
 
 /** Rows packed into one string for crossing threads (see packed-rows.ts), with the counts a reader keeps. */
@@ -45,10 +47,10 @@ export type ParsedBatch = { records: CsObjectRecord[] } | { packedRows: PackedRo
 export type ParseBatchResult = (ParsedBatch & { id: number }) | { id: number; error: ReadErrorInfo };
 
 /** What a parse worker posts back for a batch (errors are the worker's to catch). */
-export function parseBatchResult(batch: ParseBatch, fingerprintOf: FingerprintOf): ParseBatchResult {
+export function parseBatchResult(batch: ParseBatch, fingerprintOf: FingerprintOf, digestOf?: FingerprintOf): ParseBatchResult {
   if (batch.output === 'records') return { id: batch.id, records: parseBatch(batch as ParseBatch<'records'>, fingerprintOf) };
   const impact = batch.impact ? emptyImpactTally() : undefined;
-  const packedRows = packRowBatch(parseBatch(batch as ParseBatch<'rows'>, fingerprintOf, impact));
+  const packedRows = packRowBatch(parseBatch(batch as ParseBatch<'rows'>, fingerprintOf, impact, digestOf));
   return impact ? { id: batch.id, packedRows, impact } : { id: batch.id, packedRows };
 }
 
@@ -58,12 +60,18 @@ const decoders = new Map<ExportEncoding, TextDecoder>();
  * Decodes and parses every object of a batch; the first bad object fails the whole batch. Rows carry
  * each pending change's fingerprint, made by `fingerprintOf`; with `impact`, objects are counted into it.
  */
-export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>, fingerprintOf: FingerprintOf, impact?: ImpactTally): Array<BatchItems[O]> {
+export function parseBatch<O extends BatchOutput>(
+  batch: ParseBatch<O>,
+  fingerprintOf: FingerprintOf,
+  impact?: ImpactTally,
+  digestOf?: FingerprintOf,
+): Array<BatchItems[O]> {
   let decoder = decoders.get(batch.encoding);
   if (!decoder) decoders.set(batch.encoding, (decoder = new TextDecoder(batch.encoding, { fatal: true })));
   const items: Array<CsObjectRecord | ChangeRow> = [];
   const rows = batch.output === 'rows';
   const detail: RecordDetail = !rows ? 'full' : impact ? 'row-and-values-now' : 'row';
+  const digest = batch.digests ? digestOf : undefined;
   for (const [start, length, fileOffset] of batch.slices) {
     let text: string;
     try {
@@ -73,7 +81,7 @@ export function parseBatch<O extends BatchOutput>(batch: ParseBatch<O>, fingerpr
     }
     const record = parseCsObject(text, fileOffset, length, batch.encoding, detail);
     if (impact) addToImpact(impact, record, items.length);
-    items.push(rows ? toChangeRow(record, fingerprintOf) : record);
+    items.push(rows ? toChangeRow(record, fingerprintOf, digest) : record);
   }
   return items as Array<BatchItems[O]>;
 }

@@ -17,7 +17,7 @@ import { ParsePool } from './parse-pool.node.js';
 import { CsObjectSplitter, type ObjectSlice } from './split-cs-objects.node.js';
 import { decodeProlog } from '../xml/decode-prolog.js';
 import { ExportReadError } from '../read-errors.js';
-import { fingerprintChange } from '../review/fingerprint.node.js';
+import { digestChange, fingerprintChange } from '../review/fingerprint.node.js';
 import { emptyImpactTally, mergeImpact, type ImpactTally } from '../impact/impact-tally.js';
 
 export interface ReadOptions {
@@ -30,6 +30,8 @@ export interface ReadOptions {
   workers?: number;
   /** Rows only: the impact of the file is counted into this tally, in the same pass (`impactReport` reports it). */
   impact?: ImpactTally;
+  /** Rows only: each pending change gets its `changeDigest` (for comparing two exports). */
+  digests?: boolean;
 }
 
 const PROLOG_LIMIT = 1024 * 1024;
@@ -123,7 +125,7 @@ async function readExport(path: string, consumer: Consumer, options: ReadOptions
 }
 
 /** Collects object slices into one transferable batch. */
-function toBatch(id: number, output: BatchOutput, encoding: ExportEncoding, slices: ObjectSlice[], impact: boolean): ParseBatch {
+function toBatch(id: number, output: BatchOutput, encoding: ExportEncoding, slices: ObjectSlice[], impact: boolean, digests: boolean): ParseBatch {
   let size = 0;
   for (const slice of slices) size += slice.bytes.length;
   const bytes = new Uint8Array(size);
@@ -134,7 +136,7 @@ function toBatch(id: number, output: BatchOutput, encoding: ExportEncoding, slic
     ranges.push([at, slice.bytes.length, slice.offset]);
     at += slice.bytes.length;
   }
-  return { id, output, encoding, bytes, slices: ranges, ...(impact && { impact }) };
+  return { id, output, encoding, bytes, slices: ranges, ...(impact && { impact }), ...(digests && { digests }) };
 }
 
 /** A parsed batch as the reader hands it on: parsed on this thread, rows need not be packed. */
@@ -209,13 +211,13 @@ class BodyReader {
   private parseHere(batch: ParseBatch): Delivered {
     if (batch.output === 'records') return { records: parseBatch(batch as ParseBatch<'records'>, fingerprintChange) };
     const impact = batch.impact ? emptyImpactTally() : undefined;
-    const rows = parseBatch(batch as ParseBatch<'rows'>, fingerprintChange, impact);
+    const rows = parseBatch(batch as ParseBatch<'rows'>, fingerprintChange, impact, digestChange);
     return 'onPackedRows' in this.consumer ? { packedRows: packRowBatch(rows), ...(impact && { impact }) } : { rowList: rows, ...(impact && { impact }) };
   }
 
   private async submit(slices: ObjectSlice[]): Promise<void> {
     const impact = this.options.impact !== undefined && this.consumer.output === 'rows';
-    const batch = toBatch(this.batchId++, this.consumer.output, this.encoding, slices, impact);
+    const batch = toBatch(this.batchId++, this.consumer.output, this.encoding, slices, impact, this.options.digests === true);
     if (!this.pool) return this.deliver(this.parseHere(batch));
     const parsed = this.pool.parse(batch);
     // Marked handled now: it may fail while an earlier batch is awaited, which Node would otherwise

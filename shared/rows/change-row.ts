@@ -37,6 +37,8 @@ export interface ChangeRow {
   firstError: string;
   /** The pending change's fingerprint (what review marks are checked against); empty without a pending export. */
   fingerprint: string;
+  /** What comparing two exports checks (shared/compare/change-digest.ts); empty unless the read was asked for it. */
+  changeDigest: string;
   offset: number;
   length: number;
 }
@@ -44,7 +46,7 @@ export interface ChangeRow {
 /** How a pending change's fingerprint is made (shared/review/fingerprint.node.ts): passed in, since hashing is Node's. */
 export type FingerprintOf = (change: PendingChange) => string;
 
-export function toChangeRow(record: CsObjectRecord, fingerprintOf: FingerprintOf): ChangeRow {
+export function toChangeRow(record: CsObjectRecord, fingerprintOf: FingerprintOf, digestOf?: FingerprintOf): ChangeRow {
   const identity = record.identity;
   const pending = record.kind === 'pending-change';
   const firstError = record.errors[0];
@@ -69,6 +71,7 @@ export function toChangeRow(record: CsObjectRecord, fingerprintOf: FingerprintOf
     errorCount: record.errors.length,
     firstError: firstError ? (firstError.literal ?? firstError.code ?? firstError.type) : '',
     fingerprint: pending ? fingerprintOf(record) : '',
+    changeDigest: pending && digestOf ? digestOf(record) : '',
     offset: record.bytes.offset,
     length: record.bytes.length,
   };

@@ -24,6 +24,7 @@ const full: ChangeRow = {
   errorCount: 2,
   firstError: 'AttributeValueMustBeUnique',
   fingerprint: '0123456789abcdef0123456789abcdef',
+  changeDigest: 'fedcba9876543210fedcba9876543210',
   offset: 9_007_199_254_740_000,
   length: 4321,
 };
@@ -41,6 +42,7 @@ const bare: ChangeRow = {
   errorCount: 0,
   firstError: '',
   fingerprint: '',
+  changeDigest: '',
 };
 
 describe('packed rows', () => {

@@ -38,6 +38,7 @@ export const ROW_FIELDS: readonly RowField[] = [
   field('pending', 'flag'),
   field('objectGuid', 'text'),
   field('fingerprint', 'text'),
+  field('changeDigest', 'text'),
   field('valueChanges', 'number'),
   field('errorCount', 'number'),
   field('offset', 'number'),

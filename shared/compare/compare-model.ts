@@ -1,0 +1,61 @@
+/**
+ * Two exports compared: each pending change of either falls in one class. Plain data, so the CLI
+ * prints it as JSON and the app can take it across IPC. Objects pair by DN (without case, the new DN
+ * of a rename as well as the old one), else by anchor; never by cs-object id alone, which each
+ * server has its own of.
+ */
+import type { AttributeDifference } from './attribute-differences.js';
+
+export type CompareClass = 'onlyInFirst' | 'onlyInSecond' | 'different' | 'same';
+export const COMPARE_CLASSES: readonly CompareClass[] = ['onlyInFirst', 'onlyInSecond', 'different', 'same'];
+
+/** What paired two objects: the DN, the new DN of a rename on either side, the source anchor or the objectGUID. */
+export type PairKey = 'dn' | 'new-dn' | 'source-anchor' | 'object-guid';
+
+/** One side's pending change, as compared: its keys, its identity, where it is in its file. */
+export interface CompareEntry {
+  id: string;
+  operation: string;
+  objectType: string;
+  dn: string;
+  newDn: string;
+  userPrincipalName: string;
+  displayName: string;
+  sourceAnchor: string;
+  objectGuid: string;
+  /** The attribute changes' digest (change-digest.ts). */
+  digest: string;
+  offset: number;
+  length: number;
+}
+
+export interface ComparedChange {
+  class: CompareClass;
+  /** Absent for changes only on one side. */
+  pairedBy?: PairKey;
+  first?: CompareEntry;
+  second?: CompareEntry;
+  /** For `different`: what differs, "operation" and "new DN" included, attribute names as the first side writes them. */
+  differences: string[];
+}
+
+export type CompareCounts = Record<CompareClass, number>;
+
+export interface Comparison {
+  counts: CompareCounts;
+  /** Per class, per operation (the first side's; the second's for changes only in the second). */
+  byOperation: Record<CompareClass, Record<string, number>>;
+  /** Every change that is not `same`, in the first file's order then the second's; `same` ones too when asked. */
+  changes: ComparedChange[];
+}
+
+export const noCompareCounts = (): CompareCounts => ({ onlyInFirst: 0, onlyInSecond: 0, different: 0, same: 0 });
+
+/** A compared change with, where re-read, its attribute differences. */
+export interface DetailedChange extends ComparedChange {
+  attributes?: AttributeDifference[];
+}
+
+export interface DetailedComparison extends Omit<Comparison, 'changes'> {
+  changes: DetailedChange[];
+}
