@@ -105,6 +105,35 @@ test('two selected rows export to a CSV with the header and exactly those rows',
   expect(cells.slice(1).map((r) => r[id])).toEqual(chosen);
 });
 
+test('the rows shown export in the order the grid shows them, sorted by UPN', async ({ page, host, tempDir }) => {
+  await dropFiles(page, [sample('aad-connector-utf8.xml')]);
+  await expect(page.getByTestId('shown-count')).toHaveText(String(aadPending));
+  const upnHeader = page.locator('.ag-header-cell[col-id="userPrincipalName"] .ag-header-cell-label');
+  await upnHeader.click();
+  await upnHeader.click();
+  await expect(page.locator('.ag-header-cell[col-id="userPrincipalName"]')).toHaveAttribute('aria-sort', 'descending');
+  // In the order shown (the grid places rows by position; their order in the page is not the one on screen).
+  const shownUpns = await page.locator('.ag-grid-scrolling-container .ag-row').evaluateAll((rows) =>
+    rows
+      .map((row) => ({ at: Number(row.getAttribute('row-index')), upn: row.querySelector('[col-id="userPrincipalName"]')?.textContent ?? '' }))
+      .sort((a, b) => a.at - b.at)
+      .map((row) => row.upn),
+  );
+
+  const target = join(tempDir, 'sorted.csv');
+  host.chooseOnSave(target);
+  await page.getByRole('button', { name: 'Export CSV…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export CSV' });
+  await dialog.getByRole('radio', { name: /Rows shown/ }).check();
+  await dialog.getByRole('button', { name: /^Export \d+ rows…/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: `to ${target}` })).toBeVisible();
+  const cells = parse(readFileSync(target, 'utf8'), { bom: true }) as string[][];
+  const upn = cells[0]?.indexOf('UPN') ?? -1;
+  const written = cells.slice(1).map((r) => r[upn]);
+  expect(written).toEqual([...written].sort().reverse());
+  expect(written.slice(0, shownUpns.length)).toEqual(shownUpns.map((t) => t.trim()));
+});
+
 test('a corrupt file gives a readable error, and the app still opens the next file', async ({ page, tempDir }) => {
   const corrupt = join(tempDir, 'corrupt.xml');
   writeFileSync(corrupt, readFileSync(sample('aad-connector-utf8.xml').path).subarray(0, 9000));

@@ -124,6 +124,25 @@ describe('round trip: reader → CSV → csv-parse', () => {
     expect(result.operationTotals).toEqual({ add: 2, update: 5, delete: 3, 'delete-add': 1 });
   });
 
+  it('writes chosen ids in the order given (the grid\'s sort), not the file\'s, at both levels', async () => {
+    const ids = ['{00000007-1111-4A4A-9B9B-000000001007}', '{00000002-1111-4A4A-9B9B-000000001002}', '{00000003-1111-4A4A-9B9B-000000001003}'];
+    const objects = join(temp.dir, 'ordered.csv');
+    await exportCsv(samplePath('aad-connector-utf8.xml'), objects, { level: 'object', scope: { ids } });
+    expect(
+      parseCsv(objects)
+        .slice(1)
+        .map((r) => r[OBJECT_COLUMNS.indexOf('Id')]),
+    ).toEqual(ids);
+    const attributes = join(temp.dir, 'ordered-attributes.csv');
+    await exportCsv(samplePath('aad-connector-utf8.xml'), attributes, { level: 'attribute', scope: { ids } });
+    const idColumn = ATTRIBUTE_COLUMNS.indexOf('Id');
+    const inOrder = parseCsv(attributes)
+      .slice(1)
+      .map((r) => r[idColumn])
+      .filter((id, i, all) => all[i - 1] !== id);
+    expect(inOrder).toEqual(ids);
+  });
+
   it('does not leave a CSV when the source is bad', async () => {
     const out = join(temp.dir, 'never.csv');
     const bad = join(temp.dir, 'bad.xml');

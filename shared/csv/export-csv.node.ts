@@ -11,7 +11,7 @@ import { ATTRIBUTE_COLUMNS, OBJECT_COLUMNS, attributeCsvRows, objectCsvRow, type
 import { rowMatcher, type RowFilter } from '../rows/filter-rows.js';
 import { readExportFile, readExportRows } from '../read/read-export-file.node.js';
 import { ReferenceIndex } from '../rows/reference-index.js';
-import { writeCsvFile } from './write-csv-file.node.js';
+import { writeCsvFile, type CsvWriter } from './write-csv-file.node.js';
 import { reviewCells } from '../review/review-columns.js';
 import { stateUnder, type ReviewMarks, type ReviewState } from '../review/review-marks.js';
 import { addToTally, type ReviewTally } from '../review/review-tally.js';
@@ -20,7 +20,7 @@ import { MEMBER_COLUMNS, memberCsvRows } from './member-rows.js';
 
 export interface CsvExportRequest {
   level: CsvLevel;
-  /** Rows to write: those matching the filter, or exactly these ids. */
+  /** Rows to write: those matching the filter (in file order), or exactly these ids, in their order (the grid's sort). */
   scope: { filter: RowFilter } | { ids: readonly string[] };
   /** With a filter: include objects without a pending export too (not by default: they are not changes). */
   includeWithoutPendingExport?: boolean;
@@ -47,6 +47,18 @@ export interface CsvExportResult {
 export interface CsvExportOptions {
   onProgress?: (progress: ReadProgress & { pass: number; passes: number }) => void;
   signal?: AbortSignal;
+}
+
+/** Where rows go before the file: straight to it in file order, or held and written in the order of the chosen ids. */
+function rowSink(writer: CsvWriter, order: readonly string[] | undefined): { add: (id: string, rows: string[][]) => void; finish: () => void } {
+  if (!order) return { add: (_id, rows) => rows.forEach((row) => writer.row(row)), finish: () => undefined };
+  const held = new Map<string, string[][]>();
+  return {
+    add: (id, rows) => held.set(id, rows),
+    finish: () => {
+      for (const id of new Set(order)) for (const row of held.get(id) ?? []) writer.row(row);
+    },
+  };
 }
 
 export async function exportCsv(sourcePath: string, csvPath: string, request: CsvExportRequest, options: CsvExportOptions = {}): Promise<CsvExportResult> {
@@ -78,17 +90,20 @@ export async function exportCsv(sourcePath: string, csvPath: string, request: Cs
     addToTally(reviewTally, row.operation, stateOf(row));
   };
 
+  const order = 'ids' in scope ? scope.ids : undefined;
   if (request.level === 'object') {
     const { rows } = await writeCsvFile(csvPath, OBJECT_COLUMNS, async (writer) => {
+      const sink = rowSink(writer, order);
       await readExportRows(sourcePath, {
         ...common(1),
         onRow: (row) => {
           count(row);
           if (!wanted(row)) return;
           objects++;
-          writer.row([...objectCsvRow(row), ...reviewCells(row.pending, row.fingerprint, marks.get(row.id))]);
+          sink.add(row.id, [[...objectCsvRow(row), ...reviewCells(row.pending, row.fingerprint, marks.get(row.id))]]);
         },
       });
+      sink.finish();
     });
     return { path: csvPath, objects, rows, operationTotals, reviewTally };
   }
@@ -106,6 +121,7 @@ export async function exportCsv(sourcePath: string, csvPath: string, request: Cs
   });
   const members = request.level === 'member';
   const { rows } = await writeCsvFile(csvPath, members ? MEMBER_COLUMNS : ATTRIBUTE_COLUMNS, async (writer) => {
+    const sink = rowSink(writer, order);
     await readExportFile(sourcePath, {
       ...common(2),
       onRecord: (record) => {
@@ -115,9 +131,10 @@ export async function exportCsv(sourcePath: string, csvPath: string, request: Cs
           ? memberCsvRows(record, references)
           : attributeCsvRows(record, references, reviewCells(true, fingerprint, marks.get(record.id)), onlyAttributes);
         if (cells.length) objects++;
-        for (const row of cells) writer.row(row);
+        sink.add(record.id, cells);
       },
     });
+    sink.finish();
   });
   return { path: csvPath, objects, rows, operationTotals, reviewTally };
 }
