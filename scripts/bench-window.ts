@@ -22,17 +22,20 @@ let marks: ReviewMarks = new Map();
 let counts = noReviewCounts();
 let reviewed = false;
 let pending: number | undefined;
+let firstRowsAt = 0;
 
 function finish(): void {
   if (pending === undefined || !reviewed) return;
   const counted = counts.all.unreviewed + counts.all.approved + counts.all.flagged + counts.all.stale;
   // The moment, on a clock both threads share: the main thread may be busy when this message arrives.
-  port?.postMessage({ rows: rows.length, counted, pending, doneAt: performance.timeOrigin + performance.now() });
+  port?.postMessage({ rows: rows.length, counted, pending, doneAt: performance.timeOrigin + performance.now(), firstRowsAt });
 }
 
 port.on('message', (event: WindowEvent) => {
   if (event.type === 'rows') {
     const batch = unpackRows(event.packed);
+    // When the first rows could be drawn: the grid shows them as they come.
+    if (rows.length === 0 && batch.length) firstRowsAt = performance.timeOrigin + performance.now();
     for (const row of batch) rows.push(row);
     counts = addToReviewCounts(counts, batch, marks);
   } else if (event.type === 'review') {
