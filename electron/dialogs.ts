@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import { proposedCsvName } from '../shared/csv/csv-file-name.js';
 
 /** Shown over the window, or on its own when there is none yet (macOS, File › Open… with no window). */
-export async function chooseExportFile(window: BrowserWindow | undefined): Promise<string | undefined> {
+export async function chooseExportFile(window: BrowserWindow | undefined, title = 'Open a csexport file'): Promise<string | undefined> {
   const options: OpenDialogOptions = {
-    title: 'Open a csexport file',
+    title,
     properties: ['openFile'],
     filters: [
       { name: 'csexport XML', extensions: ['xml'] },

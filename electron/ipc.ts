@@ -6,7 +6,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { answerInvoke, INVOKE_METHOD_NAMES, INVOKE_METHODS, type InvokeHandlers, type IpcResult, type OpenedFile } from '../shared/app/ipc-contract.js';
 import type { ReviewService } from '../shared/app/review-service.node.js';
-import { chooseCsvTarget, chooseReviewFile } from './dialogs.js';
+import { chooseCsvTarget, chooseExportFile, chooseReviewFile } from './dialogs.js';
 
 export interface IpcDependencies {
   service: ReviewService;
@@ -51,6 +51,21 @@ function handlers(deps: IpcDependencies): InvokeHandlers {
       if (!path) return false;
       await deps.service.useReviewFile(readId, path);
       return true;
+    },
+    compareWith: async (readId, path) => {
+      const open = windowWithFile(deps, readId);
+      if (!open) return NO_LONGER_OPEN;
+      const chosen = path ?? (await chooseExportFile(open.window, `Compare ${open.file.name} with…`));
+      return chosen ? deps.service.compareWith(readId, chosen) : '';
+    },
+    closeComparison: async (readId) => deps.service.closeComparison(readId),
+    getComparisonDetails: (readId, id) => deps.service.comparisonDetails(readId, id),
+    exportComparisonCsv: async (readId, level) => {
+      const open = windowWithFile(deps, readId);
+      if (!open) return { status: 'failed', message: NO_LONGER_OPEN };
+      const target = await chooseCsvTarget(open.window, open.file.path, `comparison-${open.file.name}`);
+      if (!target) return { status: 'cancelled' };
+      return deps.service.exportComparisonCsv(readId, level, target);
     },
     listening: async () => deps.listening(),
   };

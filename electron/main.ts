@@ -108,6 +108,7 @@ function refreshMenu(): void {
         },
         exportCsv: () => command('export-csv'),
         chooseReviewFile: () => command('choose-review-file'),
+        compareWith: () => command('compare-with'),
         find: () => command('find'),
         close: () => service.close(),
         about: () => void showAbout(window),

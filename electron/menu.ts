@@ -8,6 +8,7 @@ export interface MenuActions {
   clearRecent: () => void;
   exportCsv: () => void;
   chooseReviewFile: () => void;
+  compareWith: () => void;
   find: () => void;
   close: () => void;
   about: () => void;
@@ -36,6 +37,7 @@ export function buildMenu(actions: MenuActions, recent: string[], hasWindow: boo
         { type: 'separator' },
         { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', click: actions.exportCsv, enabled: hasWindow },
         { label: 'Review File…', click: actions.chooseReviewFile, enabled: hasWindow },
+        { label: 'Compare with…', click: actions.compareWith, enabled: hasWindow },
         { type: 'separator' },
         isMac
           ? { label: 'Close File', accelerator: 'Shift+CmdOrCtrl+W', click: actions.close, enabled: hasWindow }

@@ -21,6 +21,9 @@ import { useGridRows } from './useGridRows.js';
 import { useNotices } from './useNotices.js';
 import { useReview } from './useReview.js';
 import { useReviewActions } from './useReviewActions.js';
+import { useComparison } from './compare/useComparison.js';
+import { useColumnRedraw } from './useColumnRedraw.js';
+import { DroppedFileChoice, useDroppedFile } from './compare/DroppedFileChoice.js';
 
 export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
@@ -31,27 +34,20 @@ export function App() {
   const rows = useGridRows((batch) => arrivals.current(batch));
   const { session, gridApi } = rows;
   const filters = useGridFilters(gridApi, session.file?.readId);
-  const redrawReview = useCallback(() => {
-    gridApi.current?.refreshCells({ columns: ['review'], force: true });
-    gridApi.current?.onFilterChanged();
-  }, [gridApi]);
+  const redraw = useColumnRedraw(gridApi);
   const onReviewMessage = useCallback((text: string, kind: 'info' | 'error') => setNotice({ kind, text }), [setNotice]);
-  const review = useReview(session.file?.readId, rows.allRows, redrawReview, onReviewMessage);
+  const review = useReview(session.file?.readId, rows.allRows, redraw.review, onReviewMessage);
   arrivals.current = review.rowsArrived;
   // After the dialog has left the page: a dialog removed from the page hands focus to the body.
   const returnFocus = useCallback(() => void window.setTimeout(() => focusGrid(gridApi.current), 0), [gridApi]);
   const reviewed = useMemo(() => ({ allRows: rows.allRows, marks: review.marks }), [rows.allRows, review.marks]);
   const csv = useCsvExport(gridApi, session, reviewed, setNotice, returnFocus);
-  const actions = useReviewActions({
-    gridApi,
-    review,
-    reviewFiltered: () => filters.filterRef.current.review !== 'all',
-    announce,
-    setNotice,
-    onDialogClosed: returnFocus,
-  });
+  const reviewFiltered = () => filters.filterRef.current.review !== 'all';
+  const actions = useReviewActions({ gridApi, review, reviewFiltered, announce, setNotice, onDialogClosed: returnFocus });
   useReadAnnouncements(session, announce);
-  useAppCommands(searchRef, csv.startExport, review.chooseReviewFile);
+  const comparison = useComparison(session.file?.readId, redraw.comparison, setNotice);
+  useAppCommands(searchRef, csv.startExport, review.chooseReviewFile, comparison.compareWith);
+  const [dropped, onDroppedWhileOpen, droppedDone] = useDroppedFile(returnFocus);
   useListening(showFailure);
 
   const openDialog = useCallback(() => void reviewApi().showOpenDialog().catch(showFailure), [showFailure]);
@@ -59,9 +55,8 @@ export function App() {
   const onRefused = useCallback((text: string) => setNotice({ kind: 'error', text }), [setNotice]);
   const { status, file } = session;
   const reviewing = file !== null && (status === 'reading' || status === 'done');
-
   return (
-    <DropZone onRefused={onRefused}>
+    <DropZone onRefused={onRefused} onDroppedWhileOpen={status === 'done' ? onDroppedWhileOpen : undefined}>
       <div className="app">
         <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
           {message}
@@ -82,6 +77,7 @@ export function App() {
             onCancelRead={cancelRead}
             details={details}
             onExportMembers={(groupId) => void csv.exportMembers(groupId)}
+            comparison={comparison}
           />
         )}
         {csv.exporting && (
@@ -92,6 +88,16 @@ export function App() {
           />
         )}
         <ReviewDialogs review={review} actions={actions} onProblemClosed={returnFocus} />
+        {dropped && file && (
+          <DroppedFileChoice
+            dropped={dropped}
+            openName={file.name}
+            comparison={comparison}
+            onRefused={onRefused}
+            onFailure={showFailure}
+            onDone={droppedDone}
+          />
+        )}
       </div>
     </DropZone>
   );

@@ -17,6 +17,8 @@ import type {
   Theme,
 } from 'ag-grid-community';
 import type { ChangeRow } from '../shared/rows/change-row.js';
+import type { CompareClass } from '../shared/compare/compare-model.js';
+import { CLASS_LABELS } from '../shared/compare/compare-csv.js';
 import { matchesGridFilter, type GridFilter } from '../shared/rows/filter-rows.js';
 import type { ReviewMark, ReviewState } from '../shared/review/review-marks.js';
 import { operationLabel } from './format.js';
@@ -27,6 +29,8 @@ import { ReviewCell, reviewTooltip } from './ReviewCell.js';
 export interface GridContext {
   stateOf: (row: ChangeRow) => ReviewState | '';
   markOf: (row: ChangeRow) => ReviewMark | undefined;
+  /** The row's class in a comparison with another export ('' without one). */
+  comparisonOf: (row: ChangeRow) => CompareClass | '';
 }
 
 interface ChangeGridProps {
@@ -79,6 +83,19 @@ const columns: ColDef<ChangeRow>[] = [
     filter: 'agTextColumnFilter',
     ...notSearchable,
   },
+  {
+    // Shown while the file is compared with another export (useComparisonColumn).
+    colId: 'comparison',
+    headerName: 'Comparison',
+    width: 150,
+    hide: true,
+    valueGetter: (params) => {
+      const compared = params.data ? (params.context as GridContext).comparisonOf(params.data) : '';
+      return compared ? CLASS_LABELS[compared] : '';
+    },
+    filter: 'agTextColumnFilter',
+    ...notSearchable,
+  },
   { field: 'objectType', headerName: 'Type', width: 110, filter: 'agTextColumnFilter', ...notSearchable },
   { field: 'userPrincipalName', headerName: 'UPN', width: 250, filter: 'agTextColumnFilter', ...searchable },
   { field: 'displayName', headerName: 'Display name', width: 200, filter: 'agTextColumnFilter', ...searchable },
@@ -121,7 +138,7 @@ export function ChangeGrid({ theme, filterRef, context, onReviewKey, onReady, on
     (node: IRowNode<ChangeRow>) => {
       const row = node.data;
       if (!row) return false;
-      return matchesGridFilter(row, filterRef.current, context.stateOf(row));
+      return matchesGridFilter(row, filterRef.current, context.stateOf(row), context.comparisonOf(row));
     },
     [filterRef, context],
   );

@@ -19,6 +19,8 @@ interface DetailPanelProps {
   onClose: () => void;
   /** The review section (it knows the marks; the panel knows the object). */
   review: ReactNode;
+  /** The comparison section, while the file is compared with another export. */
+  comparison?: ReactNode;
   onExportMembers: (groupId: string) => void;
 }
 
@@ -218,7 +220,7 @@ function RecordSections({ details, onExportMembers }: { details: ObjectDetails; 
   );
 }
 
-export function DetailPanel({ readId, row, onClose, review, onExportMembers }: DetailPanelProps) {
+export function DetailPanel({ readId, row, onClose, review, comparison, onExportMembers }: DetailPanelProps) {
   const { details, error } = useObjectDetails(readId, row);
   if (!row) return null;
   return (
@@ -233,6 +235,7 @@ export function DetailPanel({ readId, row, onClose, review, onExportMembers }: D
       {/* Focusable, so a keyboard can scroll a long object (axe: scrollable-region-focusable). */}
       <div className="detail-body" tabIndex={0} aria-label={`Details of ${rowLabel(row)}`}>
         {review}
+        {comparison}
         <p className="muted dn">
           {row.objectType} · {row.dn}
           {row.newDn && <> → {row.newDn}</>}

@@ -9,9 +9,11 @@ import { reviewApi } from './api.js';
 interface DropZoneProps {
   children: ReactNode;
   onRefused: (message: string) => void;
+  /** While a file is open: the page asks whether to open the dropped one instead or compare with it. */
+  onDroppedWhileOpen?: ((path: string, name: string) => void) | undefined;
 }
 
-export function DropZone({ children, onRefused }: DropZoneProps) {
+export function DropZone({ children, onRefused, onDroppedWhileOpen }: DropZoneProps) {
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
 
@@ -43,6 +45,7 @@ export function DropZone({ children, onRefused }: DropZoneProps) {
       if (!/\.xml$/i.test(file.name)) return onRefused(`${file.name} is not an XML file. Drop the export.xml written by csexport "Connector" export.xml /f:x.`);
       const path = reviewApi().getPathForFile(file);
       if (!path) return onRefused(`${file.name} has no path on disk; open it with File › Open instead.`);
+      if (onDroppedWhileOpen) return onDroppedWhileOpen(path, file.name);
       void reviewApi()
         .openPath(path)
         .then((refused) => refused && onRefused(refused))
@@ -58,7 +61,7 @@ export function DropZone({ children, onRefused }: DropZoneProps) {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [onRefused]);
+  }, [onRefused, onDroppedWhileOpen]);
 
   return (
     <div className={`drop-root ${dragging ? 'drop-active' : ''}`} data-dragging={dragging}>

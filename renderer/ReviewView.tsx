@@ -21,6 +21,10 @@ import type { RowCounts } from './useReadSession.js';
 import type { Review } from './useReview.js';
 import type { ReviewActions } from './useReviewActions.js';
 import type { ChangeRow } from '../shared/rows/change-row.js';
+import type { ComparisonView } from './compare/useComparison.js';
+import { ComparisonStrip } from './compare/ComparisonStrip.js';
+import { ComparisonSection } from './compare/ComparisonSection.js';
+import { useComparisonColumn } from './compare/useComparisonColumn.js';
 import { ImpactPanel } from './impact/ImpactPanel.js';
 import { ImpactBanner } from './impact/ImpactBanner.js';
 import { ImpactToggle } from './impact/ImpactToggle.js';
@@ -41,6 +45,7 @@ interface ReviewViewProps {
   details: [open: boolean, setOpen: (open: boolean) => void];
   /** Writes the members a group gains and loses to a CSV (the member level). */
   onExportMembers: (groupId: string) => void;
+  comparison: ComparisonView;
 }
 
 /** "3 delete, 1 delete-add" when the file has delete-adds; the banner's count alone otherwise. */
@@ -55,6 +60,7 @@ function FocusedDetails({
   row,
   review,
   actions,
+  comparison,
   onClose,
   onExportMembers,
 }: {
@@ -62,6 +68,7 @@ function FocusedDetails({
   row: ChangeRow;
   review: Review;
   actions: ReviewActions;
+  comparison: ComparisonView;
   onClose: () => void;
   onExportMembers: (groupId: string) => void;
 }) {
@@ -71,6 +78,7 @@ function FocusedDetails({
       row={row}
       onClose={onClose}
       onExportMembers={onExportMembers}
+      comparison={<ComparisonSection readId={readId} row={row} comparison={comparison} />}
       review={
         <ReviewSection
           row={row}
@@ -84,13 +92,32 @@ function FocusedDetails({
   );
 }
 
-export function ReviewView({ file, rows, filters, review, actions, searchRef, onOpen, onExport, onCancelRead, details, onExportMembers }: ReviewViewProps) {
-  const dark = useDarkMode();
+/** The delete banner, with its threshold (remembered on this machine). */
+function DeleteStrip({ counts, deletes, onShowDeletes }: { counts: RowCounts; deletes: Review['counts']['deletes']; onShowDeletes: () => void }) {
   const [threshold, setThreshold] = useDeleteThreshold();
+  return (
+    <DeleteBanner
+      deletes={deleteCount(counts.operations)}
+      breakdown={deleteBreakdown(counts)}
+      threshold={threshold}
+      onThreshold={setThreshold}
+      onShowDeletes={onShowDeletes}
+      progress={deleteProgress(deletes)}
+    />
+  );
+}
+
+export function ReviewView(props: ReviewViewProps) {
+  const { file, rows, filters, review, actions, searchRef, onOpen, onExport, onCancelRead, details, onExportMembers, comparison } = props;
+  const dark = useDarkMode();
   const [detailsOpen, setDetailsOpen] = details;
   const { session, focused } = rows;
   const { counts } = session;
-  const context = useMemo<GridContext>(() => ({ stateOf: review.stateOf, markOf: (row) => review.marks.current.get(row.id) }), [review.stateOf, review.marks]);
+  const context = useMemo<GridContext>(
+    () => ({ stateOf: review.stateOf, markOf: (row) => review.marks.current.get(row.id), comparisonOf: comparison.classOf }),
+    [review.stateOf, review.marks, comparison.classOf],
+  );
+  useComparisonColumn(rows.gridApi, comparison.state === 'done', filters);
   const chips = (
     <ReviewChips counts={review.counts.all} choice={filters.filter.review} onChoose={filters.chooseReview} onApproveShown={actions.askApproveShown} />
   );
@@ -116,15 +143,9 @@ export function ReviewView({ file, rows, filters, review, actions, searchRef, on
       />
       <main className="review-main" aria-label="Pending changes">
         {session.progress && <ProgressBar progress={session.progress} onCancel={onCancelRead} />}
-        <DeleteBanner
-          deletes={deleteCount(counts.operations)}
-          breakdown={deleteBreakdown(counts)}
-          threshold={threshold}
-          onThreshold={setThreshold}
-          onShowDeletes={() => filters.chooseOperation(ALL_DELETES)}
-          progress={deleteProgress(review.counts.deletes)}
-        />
+        <DeleteStrip counts={counts} deletes={review.counts.deletes} onShowDeletes={() => filters.chooseOperation(ALL_DELETES)} />
         <ImpactBanner exceeded={impact.exceeded} onShow={impact.showExceeded} />
+        <ComparisonStrip comparison={comparison} thisName={file.name} filters={filters} />
         {filters.filter.chosen && <ChosenRowsStrip chosen={filters.filter.chosen} onClear={() => filters.chooseRows(null)} />}
         <div className="workspace">
           {impact.open && <ImpactPanel report={session.impact} chosen={filters.filter.chosen?.label ?? null} view={impact} />}
@@ -145,6 +166,7 @@ export function ReviewView({ file, rows, filters, review, actions, searchRef, on
               row={focused}
               review={review}
               actions={actions}
+              comparison={comparison}
               onClose={() => setDetailsOpen(false)}
               onExportMembers={onExportMembers}
             />

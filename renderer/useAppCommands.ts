@@ -6,7 +6,12 @@
 import { useEffect, type RefObject } from 'react';
 import { reviewApi } from './api.js';
 
-export function useAppCommands(searchRef: RefObject<HTMLInputElement | null>, startExport: () => void, chooseReviewFile: () => Promise<void>): void {
+export function useAppCommands(
+  searchRef: RefObject<HTMLInputElement | null>,
+  startExport: () => void,
+  chooseReviewFile: () => Promise<void>,
+  compareWith: () => Promise<void>,
+): void {
   useEffect(() => {
     const focusSearch = () => {
       searchRef.current?.focus();
@@ -23,12 +28,13 @@ export function useAppCommands(searchRef: RefObject<HTMLInputElement | null>, st
       if (command === 'find') focusSearch();
       if (command === 'export-csv') startExport();
       if (command === 'choose-review-file') void chooseReviewFile();
+      if (command === 'compare-with') void compareWith();
     });
     return () => {
       window.removeEventListener('keydown', onKey);
       unsubscribe();
     };
-  }, [searchRef, startExport, chooseReviewFile]);
+  }, [searchRef, startExport, chooseReviewFile, compareWith]);
 }
 
 /** Call after every hook that subscribes to the main process's events. */

@@ -16,6 +16,7 @@ export interface GridFilters {
   chooseOperation: (operation: OperationChoice) => void;
   chooseObjectType: (objectType: string) => void;
   chooseReview: (review: ReviewChoice) => void;
+  chooseComparison: (comparison: GridFilter['comparison']) => void;
   /** Shows only these rows (null: all again), with every operation: the chips and search still apply on top. */
   chooseRows: (chosen: ChosenRows | null) => void;
   /** Filters again (after marks change while a review chip is chosen). */
@@ -41,6 +42,7 @@ export function useGridFilters(gridApi: RefObject<GridApi<ChangeRow> | null>, re
   const chooseOperation = useCallback((operation: OperationChoice) => apply({ ...filterRef.current, operation }), [apply]);
   const chooseObjectType = useCallback((objectType: string) => apply({ ...filterRef.current, objectType }), [apply]);
   const chooseReview = useCallback((review: ReviewChoice) => apply({ ...filterRef.current, review }), [apply]);
+  const chooseComparison = useCallback((comparison: GridFilter['comparison']) => apply({ ...filterRef.current, comparison }), [apply]);
   const chooseRows = useCallback(
     (chosen: ChosenRows | null) => apply({ ...filterRef.current, chosen, ...(chosen && { operation: ALL_PENDING, objectType: ALL_TYPES }) }),
     [apply],
@@ -59,5 +61,5 @@ export function useGridFilters(gridApi: RefObject<GridApi<ChangeRow> | null>, re
     apply(NO_GRID_FILTER);
   }, [apply, readId]);
 
-  return { filter, filterRef, search, chooseOperation, chooseObjectType, chooseReview, chooseRows, refilter, setSearch };
+  return { filter, filterRef, search, chooseOperation, chooseObjectType, chooseReview, chooseComparison, chooseRows, refilter, setSearch };
 }

@@ -21,7 +21,7 @@ import { XMLParser } from 'fast-xml-parser';
 
 const [mode = '', file = '', limitText] = process.argv.slice(2);
 // For cli-compare the third argument is the second file, not a byte limit.
-const size = Math.min(statSync(file).size, limitText && mode !== 'cli-compare' ? Number(limitText) : Infinity);
+const size = Math.min(statSync(file).size, limitText && !mode.endsWith('-compare') ? Number(limitText) : Infinity);
 
 function* chunks(chunkBytes = 4 << 20): Generator<Buffer> {
   const fd = openSync(file, 'r');
@@ -83,6 +83,31 @@ async function measure(): Promise<number> {
       const comparison = await compareExports(file, limitText ?? file);
       return comparison.counts.same + comparison.counts.different + comparison.counts.onlyInFirst;
     }
+    case 'app-compare':
+      // The app's comparison: the open file read, then compared with `limitText` (both read again in read workers).
+      return await new Promise<number>((resolve, reject) => {
+        let began = 0;
+        const service = new ReviewService({
+          readWorkerUrl: new URL('../electron/read-worker.mjs', import.meta.url),
+          reviewer: 'bench',
+          emit: (event) => {
+            if (event.type === 'failed') reject(new Error(event.error.message));
+            if (event.type === 'done') {
+              began = performance.now();
+              void service.compareWith(event.readId, limitText ?? file).then((refused) => refused && reject(new Error(refused)));
+            }
+            if (event.type !== 'comparison') return;
+            if (event.update.state === 'failed') reject(new Error(event.update.message));
+            if (event.update.state !== 'done') return;
+            // Only the comparison is timed, from asking for it until the window has its result.
+            windowSeconds = (performance.now() - began) / 1000;
+            const counts = event.update.comparison.counts;
+            service.dispose();
+            resolve(counts.same + counts.different + counts.onlyInFirst);
+          },
+        });
+        void service.open(file).then((refused) => refused && reject(new Error(refused)));
+      });
     case 'reader-records':
       return (await readExportFile(file, { onRecord: () => objects++ })).objects;
     case 'app-service':

@@ -28,6 +28,7 @@ export class TestHost {
   private nextOpenPath: string | undefined;
   private nextSavePath: string | undefined;
   private nextReviewFile: string | undefined;
+  private nextCompareFile: string | undefined;
   private whileSaveDialogOpen: (() => Promise<unknown>) | undefined;
   private delivery: Promise<unknown> = Promise.resolve();
   readonly service: ReviewService;
@@ -53,6 +54,11 @@ export class TestHost {
   chooseOnSave(path: string | undefined, whileOpen?: () => Promise<unknown>): void {
     this.nextSavePath = path;
     this.whileSaveDialogOpen = whileOpen;
+  }
+
+  /** What the next "compare with" dialog chooses (undefined: the user cancels). */
+  chooseOnCompare(path: string | undefined): void {
+    this.nextCompareFile = path;
   }
 
   /** What the next "review file" dialog chooses (undefined: the user cancels). */
@@ -83,6 +89,16 @@ export class TestHost {
       if (!this.nextReviewFile) return false;
       await this.service.useReviewFile(readId, this.nextReviewFile);
       return true;
+    },
+    compareWith: async (readId, path) => {
+      const chosen = path ?? this.nextCompareFile;
+      return chosen ? this.service.compareWith(readId, chosen) : '';
+    },
+    closeComparison: async (readId) => this.service.closeComparison(readId),
+    getComparisonDetails: (readId, id) => this.service.comparisonDetails(readId, id),
+    exportComparisonCsv: async (readId, level) => {
+      if (!this.nextSavePath) return { status: 'cancelled' };
+      return this.service.exportComparisonCsv(readId, level, this.nextSavePath);
     },
     listening: async () => undefined,
   };

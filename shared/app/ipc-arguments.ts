@@ -46,3 +46,7 @@ export const readAndObjectId = (args: readonly unknown[]): args is [number, stri
 export const oneCsvExportCommand = (args: readonly unknown[]): args is [CsvExportCommand] => args.length === 1 && isCsvExportCommand(args[0]);
 export const oneMarkCommand = (args: readonly unknown[]): args is [MarkCommand] => args.length === 1 && isMarkCommand(args[0]);
 export const oneReadId = (args: readonly unknown[]): args is [number] => args.length === 1 && isReadId(args[0]);
+export const readIdAndPathOrNull = (args: readonly unknown[]): args is [number, string | null] =>
+  args.length === 2 && isReadId(args[0]) && (args[1] === null || typeof args[1] === 'string');
+export const readIdAndCompareLevel = (args: readonly unknown[]): args is [number, 'object' | 'attribute'] =>
+  args.length === 2 && isReadId(args[0]) && (args[1] === 'object' || args[1] === 'attribute');

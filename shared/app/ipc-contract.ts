@@ -5,11 +5,21 @@
  */
 import type { CsObjectRecord, ReadProgress, ReadSummary } from '../model/csexport-model.js';
 import type { ImpactReport } from '../impact/impact-model.js';
+import type { ComparisonDetails, ComparisonUpdate } from '../compare/compare-model.js';
 import type { CsvLevel, CsvScope } from '../csv/csv-rows.js';
 import type { ReadErrorInfo } from '../read-errors.js';
 import type { ReferenceTarget } from '../rows/reference-index.js';
 import type { MarkAction, ReviewStorage } from '../review/review-marks.js';
-import { noArguments, oneCsvExportCommand, oneMarkCommand, onePath, oneReadId, readAndObjectId } from './ipc-arguments.js';
+import {
+  noArguments,
+  oneCsvExportCommand,
+  oneMarkCommand,
+  onePath,
+  oneReadId,
+  readAndObjectId,
+  readIdAndCompareLevel,
+  readIdAndPathOrNull,
+} from './ipc-arguments.js';
 
 /** The file being reviewed. `readId` tells one read's events from the next one's. */
 export interface OpenedFile {
@@ -32,6 +42,7 @@ export type ReadEvent =
   | { type: 'failed'; readId: number; error: ReadErrorInfo }
   | { type: 'cancelled'; readId: number }
   | { type: 'review'; readId: number; review: ReviewUpdate }
+  | { type: 'comparison'; readId: number; update: ComparisonUpdate }
   | { type: 'closed' };
 
 /**
@@ -68,7 +79,7 @@ export interface MarkOutcome {
 }
 
 /** Commands from the native menu that the renderer carries out (it knows the filters and selection). */
-export type MenuCommand = 'export-csv' | 'find' | 'choose-review-file';
+export type MenuCommand = 'export-csv' | 'find' | 'choose-review-file' | 'compare-with';
 
 /** Something the main process tells the admin that belongs to no read: a refused open, a vanished recent file. */
 export interface Notice {
@@ -119,6 +130,16 @@ export interface ExportReviewApi {
   /** Shows a dialog to choose the review file for the open export; false when cancelled. */
   chooseReviewFile(readId: number): Promise<boolean>;
   /**
+   * Compares the open export with another: the one at `path` (dropped), or one chosen in an open
+   * dialog when `path` is null. Resolves to why it was refused, '' when the dialog was cancelled, or null.
+   */
+  compareWith(readId: number, path: string | null): Promise<string | null>;
+  closeComparison(readId: number): Promise<void>;
+  /** One change of the open export beside the other export's, attribute by attribute. */
+  getComparisonDetails(readId: number, id: string): Promise<ComparisonDetails>;
+  /** Shows the save dialog, then writes the comparison's CSV (object or attribute level). */
+  exportComparisonCsv(readId: number, level: 'object' | 'attribute'): Promise<CsvExportOutcome>;
+  /**
    * Says the page has subscribed to events: files asked for before this (command line, second
    * launch, "Open with") wait in the main process until then, since events sent earlier are lost.
    */
@@ -138,6 +159,10 @@ export const IPC = {
   exportCsv: 'export-review:export-csv',
   setMarks: 'export-review:set-marks',
   chooseReviewFile: 'export-review:choose-review-file',
+  compareWith: 'export-review:compare-with',
+  closeComparison: 'export-review:close-comparison',
+  getComparisonDetails: 'export-review:get-comparison-details',
+  exportComparisonCsv: 'export-review:export-comparison-csv',
   listening: 'export-review:listening',
   readEvent: 'export-review:read-event',
   menuCommand: 'export-review:menu-command',
@@ -147,7 +172,19 @@ export const IPC = {
 /** The API's methods that are a call to the main process; the rest are local (getPathForFile) or subscriptions. */
 export type InvokeMethods = Pick<
   ExportReviewApi,
-  'showOpenDialog' | 'openPath' | 'cancelRead' | 'closeFile' | 'getDetails' | 'exportCsv' | 'setMarks' | 'chooseReviewFile' | 'listening'
+  | 'showOpenDialog'
+  | 'openPath'
+  | 'cancelRead'
+  | 'closeFile'
+  | 'getDetails'
+  | 'exportCsv'
+  | 'setMarks'
+  | 'chooseReviewFile'
+  | 'compareWith'
+  | 'closeComparison'
+  | 'getComparisonDetails'
+  | 'exportComparisonCsv'
+  | 'listening'
 >;
 export type InvokeMethod = keyof InvokeMethods;
 
@@ -170,6 +207,10 @@ export const INVOKE_METHODS: { [M in InvokeMethod]: { channel: string; accepts: 
   exportCsv: { channel: IPC.exportCsv, accepts: oneCsvExportCommand },
   setMarks: { channel: IPC.setMarks, accepts: oneMarkCommand },
   chooseReviewFile: { channel: IPC.chooseReviewFile, accepts: oneReadId },
+  compareWith: { channel: IPC.compareWith, accepts: readIdAndPathOrNull },
+  closeComparison: { channel: IPC.closeComparison, accepts: oneReadId },
+  getComparisonDetails: { channel: IPC.getComparisonDetails, accepts: readAndObjectId },
+  exportComparisonCsv: { channel: IPC.exportComparisonCsv, accepts: readIdAndCompareLevel },
   listening: { channel: IPC.listening, accepts: noArguments },
 };
 

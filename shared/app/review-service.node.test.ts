@@ -9,6 +9,8 @@ import { ReviewService } from './review-service.node.js';
 import { unpackMarks } from '../review/packed-marks.js';
 import { marksOfUpdate } from '../review/review-update.js';
 import { makeReviewFile, serializeReviewFile } from '../review/review-file-format.js';
+import { COMPARE_FIXTURE, writeCompareFixture } from '../testing/compare-fixture.node.js';
+import { unpackComparedRows } from '../compare/packed-comparison.js';
 import { makeTempDir, samplePath } from '../testing/samples.node.js';
 
 const readWorkerUrl = new URL('../../electron/read-worker.ts', import.meta.url);
@@ -180,5 +182,37 @@ describe('ReviewService', () => {
       storage: { kind: 'not-saved', problem: `The review file ${path}.review.json is not an Export Review review file: it is not JSON.` },
     });
     expect(readFileSync(`${path}.review.json`, 'utf8')).toBe(broken);
+  });
+
+  it('compares the open export with another in read workers, answers details by byte range, writes the comparison CSV, and closes it', async () => {
+    const { service, events, finished } = start();
+    const files = writeCompareFixture(temp.dir);
+    const done = finished();
+    await service.open(files.first);
+    await done;
+    const readId = service.openFile?.readId ?? -1;
+    expect(await service.compareWith(readId, join(temp.dir, 'missing.xml'))).toMatch(/does not exist/);
+    expect(await service.compareWith(readId, files.second)).toBeNull();
+    const result = await vi.waitFor(() => {
+      const found = events.find((e) => e.type === 'comparison' && e.update.state === 'done');
+      if (found?.type !== 'comparison' || found.update.state !== 'done') throw new Error('not compared yet');
+      return found.update.comparison;
+    });
+    expect(result.counts).toEqual(COMPARE_FIXTURE.counts);
+    expect(result.onlyInOther.map((e) => e.userPrincipalName)).toEqual(['user10@contoso.com']);
+    const reading = events.filter((e) => e.type === 'comparison' && e.update.state === 'reading');
+    expect(reading.length).toBeGreaterThan(0);
+    const user7 = [...unpackComparedRows(result.packedRows)].find(([, row]) => row.differences.includes('attributes'));
+    const details = await service.comparisonDetails(readId, user7?.[0] ?? '');
+    expect(details).toMatchObject({
+      class: 'different',
+      pairedBy: 'dn',
+      attributes: [{ attribute: 'department', onlyFirst: ['Marketing'], onlySecond: ['Finance'] }],
+    });
+    const csv = join(temp.dir, 'app-diff.csv');
+    expect(await service.exportComparisonCsv(readId, 'object', csv)).toMatchObject({ status: 'written', rows: 6 });
+    service.closeComparison(readId);
+    expect(events.at(-1)).toEqual({ type: 'comparison', readId, update: { state: 'closed' } });
+    await expect(service.comparisonDetails(readId, 'x')).rejects.toThrow(/No comparison/);
   });
 });

@@ -11,6 +11,8 @@ import { startWorker } from '../read/start-worker.node.js';
 import type { ByteRange } from '../model/csexport-model.js';
 import type { CsvExportCommand, CsvExportOutcome, MarkCommand, MarkOutcome, ObjectDetails, OpenedFile, ReadEvent } from './ipc-contract.js';
 import { ReviewStore } from '../review/review-store.node.js';
+import { AppComparison } from './app-comparison.node.js';
+import type { ComparisonDetails } from '../compare/compare-model.js';
 import { packMarks } from '../review/packed-marks.js';
 import type { MarkTarget, ReviewMarks, ReviewStorage } from '../review/review-marks.js';
 import type { ReadWorkerMessage, ReadWorkerRequest } from '../read/read-worker.node.js';
@@ -40,6 +42,8 @@ interface OpenRead {
   marksNeeded: Promise<void>;
   /** The same store once it is loaded, for saving synchronously as the app quits. */
   store?: ReviewStore;
+  /** A comparison with another export, while one is open. */
+  comparison?: AppComparison;
 }
 
 interface IndexedObject extends ByteRange {
@@ -95,6 +99,7 @@ export class ReviewService {
     const checked = await regularFileSize(path);
     if ('refused' in checked) return checked.refused;
     this.stopWorker(true);
+    this.current?.comparison?.close();
     const file: OpenedFile = { readId: this.nextReadId++, path, name: basename(path), sizeBytes: checked.size };
     const request: ReadWorkerRequest = { path };
     const worker = startWorker(this.options.readWorkerUrl, { workerData: request });
@@ -251,9 +256,52 @@ export class ReviewService {
 
   close(): void {
     this.stopWorker(false);
+    this.current?.comparison?.close();
     this.closeReview();
     this.current = undefined;
     this.options.emit({ type: 'closed' });
+  }
+
+  /** Compares the open export with the one at `path` (chosen in a dialog or dropped); returns why it was refused, or null. */
+  async compareWith(readId: number, path: string): Promise<string | null> {
+    const read = this.readFor(readId);
+    if (read.worker) return 'Let the file finish reading before comparing it with another.';
+    const checked = await regularFileSize(path);
+    if ('refused' in checked) return checked.refused;
+    if (this.current !== read) return 'That file is no longer open.';
+    read.comparison?.close();
+    const comparison = new AppComparison(read.file.path, path, this.options.readWorkerUrl, (update) => {
+      if (this.current === read && read.comparison === comparison) this.options.emit({ type: 'comparison', readId, update });
+    });
+    read.comparison = comparison;
+    void comparison.run();
+    return null;
+  }
+
+  /** Back to the plain review: the comparison (or its reading) ends. */
+  closeComparison(readId: number): void {
+    const read = this.readFor(readId);
+    read.comparison?.close();
+    read.comparison = undefined;
+    this.options.emit({ type: 'comparison', readId, update: { state: 'closed' } });
+  }
+
+  async comparisonDetails(readId: number, id: string): Promise<ComparisonDetails> {
+    const comparison = this.readFor(readId).comparison;
+    if (!comparison) throw new Error('No comparison is open.');
+    return comparison.details(id);
+  }
+
+  /** Writes the comparison's CSV to `targetPath` (chosen in a save dialog by the caller). */
+  async exportComparisonCsv(readId: number, level: 'object' | 'attribute', targetPath: string): Promise<CsvExportOutcome> {
+    try {
+      const comparison = this.readFor(readId).comparison;
+      if (!comparison) throw new Error('No comparison is open.');
+      const written = await comparison.exportCsv(targetPath, level);
+      return { status: 'written', path: targetPath, ...written };
+    } catch (error) {
+      return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   private readFor(readId: number): OpenRead {
@@ -295,6 +343,7 @@ export class ReviewService {
 
   dispose(): void {
     this.stopWorker(false);
+    this.current?.comparison?.close();
     this.closeReview();
     this.current = undefined;
   }

@@ -85,7 +85,8 @@ const NOTHING: PendingChange = {
   hasValuesNow: false,
 };
 
-async function detail(change: ComparedChange, firstPath: string, secondPath: string, withValues: boolean): Promise<DetailedChange> {
+/** `change` with its attribute differences, its objects re-read by byte range (one-sided ones only `withValues`). */
+export async function detailChange(change: ComparedChange, firstPath: string, secondPath: string, withValues: boolean): Promise<DetailedChange> {
   const needed = change.class === 'different' ? change.differences.includes('attributes') : withValues && change.class !== 'same';
   if (!needed) return change;
   const first = change.first ? await reread(firstPath, change.first) : NOTHING;
@@ -102,6 +103,6 @@ export async function compareExports(firstPath: string, secondPath: string, opti
   const second = await readCompareEntries(secondPath, progress(secondPath));
   const comparison = pairChanges(first, second, options.keepSame === true);
   const changes: DetailedChange[] = [];
-  for (const change of comparison.changes) changes.push(await detail(change, firstPath, secondPath, options.withValues === true));
+  for (const change of comparison.changes) changes.push(await detailChange(change, firstPath, secondPath, options.withValues === true));
   return { ...comparison, changes };
 }

@@ -5,6 +5,7 @@
  * server has its own of.
  */
 import type { AttributeDifference } from './attribute-differences.js';
+import type { ReadProgress } from '../model/csexport-model.js';
 
 export type CompareClass = 'onlyInFirst' | 'onlyInSecond' | 'different' | 'same';
 export const COMPARE_CLASSES: readonly CompareClass[] = ['onlyInFirst', 'onlyInSecond', 'different', 'same'];
@@ -58,4 +59,35 @@ export interface DetailedChange extends ComparedChange {
 
 export interface DetailedComparison extends Omit<Comparison, 'changes'> {
   changes: DetailedChange[];
+}
+
+/** The other export of a comparison in the app. */
+export interface OtherExport {
+  name: string;
+  path: string;
+}
+
+/** A comparison as the app's window gets it: the open file's changes that are not the same, packed, and the changes only in the other. */
+export interface WindowComparison {
+  other: OtherExport;
+  counts: CompareCounts;
+  /** Per change of the open file that is not `same`: id, class, paired by, what differs (packed-comparison.ts). */
+  packedRows: string;
+  onlyInOther: CompareEntry[];
+}
+
+/** What the window hears of a comparison: reading (which of the two files, how far), the result, a failure, or closed. */
+export type ComparisonUpdate =
+  | { state: 'reading'; other: OtherExport; file: 1 | 2; progress: ReadProgress }
+  | { state: 'done'; comparison: WindowComparison }
+  | { state: 'failed'; other: OtherExport; message: string }
+  | { state: 'closed' };
+
+/** One change of the open file beside the other export's, attribute by attribute (re-read by byte range). */
+export interface ComparisonDetails {
+  class: CompareClass;
+  pairedBy?: PairKey;
+  differences: string[];
+  other?: CompareEntry;
+  attributes: AttributeDifference[];
 }

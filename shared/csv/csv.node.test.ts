@@ -124,7 +124,7 @@ describe('round trip: reader → CSV → csv-parse', () => {
     expect(result.operationTotals).toEqual({ add: 2, update: 5, delete: 3, 'delete-add': 1 });
   });
 
-  it('writes chosen ids in the order given (the grid\'s sort), not the file\'s, at both levels', async () => {
+  it("writes chosen ids in the order given (the grid's sort), not the file's, at both levels", async () => {
     const ids = ['{00000007-1111-4A4A-9B9B-000000001007}', '{00000002-1111-4A4A-9B9B-000000001002}', '{00000003-1111-4A4A-9B9B-000000001003}'];
     const objects = join(temp.dir, 'ordered.csv');
     await exportCsv(samplePath('aad-connector-utf8.xml'), objects, { level: 'object', scope: { ids } });

@@ -14,6 +14,8 @@ import type { ImpactReport } from '../impact/impact-model.js';
 
 export interface ReadWorkerRequest {
   path: string;
+  /** `compare`: rows with their change digests, for comparing with another export; no impact. Default `review`. */
+  purpose?: 'review' | 'compare';
 }
 
 export type ReadWorkerMessage =
@@ -42,9 +44,10 @@ export async function runReadWorker(port: MessagePort, request: ReadWorkerReques
   };
   // The impact is counted in the parse workers, in the same read as the rows.
   const impact = emptyImpactTally();
+  const comparing = request.purpose === 'compare';
   try {
     const summary = await readExportRowBatches(request.path, {
-      impact,
+      ...(comparing ? { digests: true } : { impact }),
       onPackedRows: (batch) => {
         if (batch.rows === 0) return;
         packed.push(batch.packed);

@@ -2,6 +2,7 @@
 import { NO_PENDING_EXPORT, type ChangeRow } from './change-row.js';
 import { isDeleting } from '../model/operations.js';
 import type { ReviewState } from '../review/review-marks.js';
+import type { CompareClass } from '../compare/compare-model.js';
 import { matchesReviewChoice, type ReviewChoice } from '../review/review-counts.js';
 
 export interface RowFilter {
@@ -66,17 +67,20 @@ export interface GridFilter {
   review: ReviewChoice;
   /** Only these rows, or every row (null). */
   chosen: ChosenRows | null;
+  /** The comparison chips: every row, or the rows of one class (only those of the open file: "only in the other" has none). */
+  comparison: 'all' | CompareClass;
 }
 
-export const NO_GRID_FILTER: GridFilter = { operation: ALL_PENDING, objectType: ALL_TYPES, review: 'all', chosen: null };
+export const NO_GRID_FILTER: GridFilter = { operation: ALL_PENDING, objectType: ALL_TYPES, review: 'all', chosen: null, comparison: 'all' };
 
-/** `state`: the row's review state ('' without a pending export). */
-export function matchesGridFilter(row: ChangeRow, filter: GridFilter, state: ReviewState | ''): boolean {
+/** `state`: the row's review state ('' without a pending export); `compared`: its comparison class ('' without one). */
+export function matchesGridFilter(row: ChangeRow, filter: GridFilter, state: ReviewState | '', compared: CompareClass | '' = ''): boolean {
   return (
     matchesOperationChoice(row, filter.operation) &&
     (filter.objectType === ALL_TYPES || row.objectType === filter.objectType) &&
     matchesReviewChoice(state, filter.review) &&
-    (filter.chosen === null || filter.chosen.ids.has(row.id))
+    (filter.chosen === null || filter.chosen.ids.has(row.id)) &&
+    (filter.comparison === 'all' || compared === filter.comparison)
   );
 }
 
