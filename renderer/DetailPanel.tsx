@@ -30,6 +30,7 @@ const FIELD_LABELS: Record<(typeof IDENTITY_FIELDS)[number], string> = {
   mail: 'Mail',
   primarySmtp: 'Primary SMTP',
   sourceAnchor: 'Source anchor',
+  cloudAnchor: 'Cloud anchor',
   alias: 'Alias',
   samAccountName: 'sAMAccountName',
   objectGuid: 'objectGUID',

@@ -36,6 +36,7 @@ function syntheticRows(from: number, count: number): ChangeRow[] {
       mail: `${name}@contoso.com`,
       primarySmtp: `${name}@contoso.com`,
       sourceAnchor: 'T21aK3yeSwqOPR8qa1x9gA==',
+      cloudAnchor: '',
       alias: name,
       samAccountName: name,
       objectGuid: '',

@@ -10,6 +10,7 @@ import type { ReadWorkerMessage, ReadWorkerRequest } from '../read/read-worker.n
 import { unpackRows } from '../rows/packed-rows.js';
 import type { ReadProgress } from '../model/csexport-model.js';
 import type { CompareEntry, ComparisonDetails, ComparisonUpdate, DetailedChange, OtherExport, WindowComparison, Comparison } from '../compare/compare-model.js';
+import { compareEntryOf } from '../compare/compare-entry.js';
 import { pairChanges } from '../compare/pair-changes.js';
 import { packComparedRows } from '../compare/packed-comparison.js';
 import { detailChange } from '../compare/compare-exports.node.js';
@@ -27,21 +28,7 @@ function readEntries(workerUrl: URL, path: string, onProgress: (progress: ReadPr
       if (message.type === 'rows')
         for (const row of unpackRows(message.rows.packed)) {
           if (!row.pending) continue;
-          const { id, operation, objectType, dn, newDn, userPrincipalName, displayName, sourceAnchor, objectGuid, offset, length } = row;
-          entries.push({
-            id,
-            operation,
-            objectType,
-            dn,
-            newDn,
-            userPrincipalName,
-            displayName,
-            sourceAnchor,
-            objectGuid,
-            digest: row.changeDigest,
-            offset,
-            length,
-          });
+          entries.push(compareEntryOf(row));
         }
       else if (message.type === 'progress') onProgress(message.progress);
       else if (message.type === 'done') resolve(entries);

@@ -10,6 +10,7 @@ import { readObjectAt } from '../read/read-object-at.node.js';
 import { ExportReadError } from '../read-errors.js';
 import type { CompareEntry, ComparedChange, DetailedChange, DetailedComparison } from './compare-model.js';
 import { pairChanges } from './pair-changes.js';
+import { compareEntryOf } from './compare-entry.js';
 import { attributeDifferences } from './attribute-differences.js';
 
 /** Which of the two files could not be read, with the reader's error. */
@@ -38,21 +39,7 @@ export async function readCompareEntries(path: string, onProgress?: (progress: R
       ...(onProgress && { onProgress }),
       onRow: (row) => {
         if (!row.pending) return;
-        const { id, operation, objectType, dn, newDn, userPrincipalName, displayName, sourceAnchor, objectGuid, offset, length } = row;
-        entries.push({
-          id,
-          operation,
-          objectType,
-          dn,
-          newDn,
-          userPrincipalName,
-          displayName,
-          sourceAnchor,
-          objectGuid,
-          digest: row.changeDigest,
-          offset,
-          length,
-        });
+        entries.push(compareEntryOf(row));
       },
     });
   } catch (error) {

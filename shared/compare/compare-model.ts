@@ -10,8 +10,8 @@ import type { ReadProgress } from '../model/csexport-model.js';
 export type CompareClass = 'onlyInFirst' | 'onlyInSecond' | 'different' | 'same';
 export const COMPARE_CLASSES: readonly CompareClass[] = ['onlyInFirst', 'onlyInSecond', 'different', 'same'];
 
-/** What paired two objects: the DN, the new DN of a rename on either side, the source anchor or the objectGUID. */
-export type PairKey = 'dn' | 'new-dn' | 'source-anchor' | 'object-guid';
+/** What paired two objects: the DN, the new DN of a rename on either side, the source anchor, the cloud anchor or the objectGUID. */
+export type PairKey = 'dn' | 'new-dn' | 'source-anchor' | 'cloud-anchor' | 'object-guid';
 
 /** One side's pending change, as compared: its keys, its identity, where it is in its file. */
 export interface CompareEntry {
@@ -23,6 +23,7 @@ export interface CompareEntry {
   userPrincipalName: string;
   displayName: string;
   sourceAnchor: string;
+  cloudAnchor: string;
   objectGuid: string;
   /** The attribute changes' digest (change-digest.ts). */
   digest: string;

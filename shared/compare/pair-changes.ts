@@ -1,7 +1,7 @@
 /**
  * Pairs the pending changes of two exports and puts each in its class. Keys, in order: the DN (the
- * old or new DN of a rename on either side), then the source anchor, then the objectGUID; all
- * without case. Each object pairs at most once.
+ * old or new DN of a rename on either side), then the source anchor, the cloud anchor, the
+ * objectGUID; DNs and GUIDs without case. Each object pairs at most once.
  */
 import type { CompareClass, CompareEntry, ComparedChange, Comparison, PairKey } from './compare-model.js';
 import { noCompareCounts } from './compare-model.js';
@@ -12,6 +12,7 @@ class SecondIndex {
   private readonly byDn = new Map<string, number>();
   private readonly byNewDn = new Map<string, number>();
   private readonly byAnchor = new Map<string, number>();
+  private readonly byCloudAnchor = new Map<string, number>();
   private readonly byGuid = new Map<string, number>();
   readonly paired: boolean[];
 
@@ -22,6 +23,7 @@ class SecondIndex {
       keep(this.byDn, lower(entry.dn));
       keep(this.byNewDn, lower(entry.newDn));
       keep(this.byAnchor, entry.sourceAnchor);
+      keep(this.byCloudAnchor, entry.cloudAnchor);
       keep(this.byGuid, lower(entry.objectGuid));
     });
   }
@@ -43,6 +45,7 @@ class SecondIndex {
       ['new-dn', this.byDn, newDn],
       ['new-dn', this.byNewDn, newDn],
       ['source-anchor', this.byAnchor, first.sourceAnchor],
+      ['cloud-anchor', this.byCloudAnchor, first.cloudAnchor],
       ['object-guid', this.byGuid, lower(first.objectGuid)],
     ];
     for (const [key, map, value] of tries) {

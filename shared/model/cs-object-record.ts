@@ -194,6 +194,7 @@ const IDENTITY_ATTRIBUTES = new Set([
   'mail',
   'proxyaddresses',
   'sourceanchor',
+  'cloudanchor',
   'msds-consistencyguid',
   'ms-ds-consistencyguid',
   'alias',

@@ -67,7 +67,17 @@ export interface HologramAttribute {
 /** Where an identity field was found, in the order the resolver tries them. */
 export type IdentitySource = 'export-hologram' | 'synchronized-hologram' | 'pending-import-hologram' | 'delta' | 'dn';
 
-export const IDENTITY_FIELDS = ['userPrincipalName', 'displayName', 'mail', 'primarySmtp', 'sourceAnchor', 'alias', 'samAccountName', 'objectGuid'] as const;
+export const IDENTITY_FIELDS = [
+  'userPrincipalName',
+  'displayName',
+  'mail',
+  'primarySmtp',
+  'sourceAnchor',
+  'cloudAnchor',
+  'alias',
+  'samAccountName',
+  'objectGuid',
+] as const;
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 
 /**
@@ -83,6 +93,8 @@ export interface Identity {
   primarySmtp?: string;
   /** `sourceAnchor`, else the base64 of `msDS-ConsistencyGuid` (what Azure AD calls ImmutableId). */
   sourceAnchor?: string;
+  /** `cloudAnchor` (Azure AD connector objects): the same cloud object's anchor on every server. */
+  cloudAnchor?: string;
   /** `alias`, else `mailNickname`. */
   alias?: string;
   /** `sAMAccountName`, else `onPremisesSamAccountName`. */

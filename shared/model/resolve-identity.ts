@@ -40,6 +40,7 @@ const FIELD_READERS: Record<IdentityField, FieldReader> = {
       ?.find((v) => v.raw.startsWith('SMTP:'))
       ?.raw.slice(5),
   sourceAnchor: (bag) => first(bag, 'sourceanchor', 'msds-consistencyguid', 'ms-ds-consistencyguid'),
+  cloudAnchor: (bag) => first(bag, 'cloudanchor'),
   alias: (bag) => first(bag, 'alias', 'mailnickname'),
   samAccountName: (bag) => first(bag, 'samaccountname', 'onpremisessamaccountname'),
   objectGuid: (bag) => guidOf(bag, 'objectguid'),

@@ -63,6 +63,7 @@ function row(overrides: Partial<ChangeRow>): ChangeRow {
     mail: '',
     primarySmtp: '',
     sourceAnchor: '',
+    cloudAnchor: '',
     alias: '',
     samAccountName: '',
     objectGuid: '',

@@ -23,6 +23,7 @@ export interface ChangeRow {
   mail: string;
   primarySmtp: string;
   sourceAnchor: string;
+  cloudAnchor: string;
   alias: string;
   samAccountName: string;
   objectGuid: string;
@@ -62,6 +63,7 @@ export function toChangeRow(record: CsObjectRecord, fingerprintOf: FingerprintOf
     mail: identity.mail ?? '',
     primarySmtp: identity.primarySmtp ?? '',
     sourceAnchor: identity.sourceAnchor ?? '',
+    cloudAnchor: identity.cloudAnchor ?? '',
     alias: identity.alias ?? '',
     samAccountName: identity.samAccountName ?? '',
     objectGuid: identity.objectGuid ?? '',

@@ -15,6 +15,7 @@ const full: ChangeRow = {
   mail: 'm@x',
   primarySmtp: 'p@x',
   sourceAnchor: 'anchor==',
+  cloudAnchor: 'User_0001',
   alias: 'alias',
   samAccountName: 'sam',
   objectGuid: '0f0e0d0c-0b0a-0908-0706-050403020100',

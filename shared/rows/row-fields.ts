@@ -37,6 +37,7 @@ export const ROW_FIELDS: readonly RowField[] = [
   field('id', 'text', 'Id'),
   field('pending', 'flag'),
   field('objectGuid', 'text'),
+  field('cloudAnchor', 'text'),
   field('fingerprint', 'text'),
   field('changeDigest', 'text'),
   field('valueChanges', 'number'),
