@@ -6,6 +6,7 @@
  */
 import type { AttributeDifference } from './attribute-differences.js';
 import type { ReadProgress } from '../model/csexport-model.js';
+import type { ChangeRow } from '../rows/change-row.js';
 
 export type CompareClass = 'onlyInFirst' | 'onlyInSecond' | 'different' | 'same';
 export const COMPARE_CLASSES: readonly CompareClass[] = ['onlyInFirst', 'onlyInSecond', 'different', 'same'];
@@ -13,23 +14,27 @@ export const COMPARE_CLASSES: readonly CompareClass[] = ['onlyInFirst', 'onlyInS
 /** What paired two objects: the DN, the new DN of a rename on either side, the source anchor, the cloud anchor or the objectGUID. */
 export type PairKey = 'dn' | 'new-dn' | 'source-anchor' | 'cloud-anchor' | 'object-guid';
 
-/** One side's pending change, as compared: its keys, its identity, where it is in its file. */
-export interface CompareEntry {
-  id: string;
-  operation: string;
-  objectType: string;
-  dn: string;
-  newDn: string;
-  userPrincipalName: string;
-  displayName: string;
-  sourceAnchor: string;
-  cloudAnchor: string;
-  objectGuid: string;
+/** The row fields a compared change keeps: its keys, its identity, where it is in its file. */
+export const COMPARE_ENTRY_FIELDS = [
+  'id',
+  'operation',
+  'objectType',
+  'dn',
+  'newDn',
+  'userPrincipalName',
+  'displayName',
+  'sourceAnchor',
+  'cloudAnchor',
+  'objectGuid',
+  'offset',
+  'length',
+] as const satisfies ReadonlyArray<keyof ChangeRow>;
+
+/** One side's pending change, as compared. */
+export type CompareEntry = Pick<ChangeRow, (typeof COMPARE_ENTRY_FIELDS)[number]> & {
   /** The attribute changes' digest (change-digest.ts). */
   digest: string;
-  offset: number;
-  length: number;
-}
+};
 
 export interface ComparedChange {
   class: CompareClass;
