@@ -1,6 +1,6 @@
 /**
- * The review grid: AG Grid does the grid work (stable row ids, batched transactions, quick filter
- * for search, an external filter for the chips and type, column filters, checkbox selection).
+ * The review grid: AG Grid does the grid work (stable row ids, batched transactions, an external
+ * filter for the chips, type and search, column filters, checkbox selection).
  */
 import { useCallback, useMemo } from 'react';
 import { AgGridReact } from 'ag-grid-react';
@@ -52,7 +52,6 @@ function OperationCell(params: ICellRendererParams<ChangeRow, string>) {
   return <span className={`op-pill op-${operation.replace(/[^a-z-]/g, '-')}`}>{operationLabel(operation)}</span>;
 }
 
-const searchable = { getQuickFilterText: (params: { value: unknown }) => String(params.value ?? '') };
 /** The Changed attributes column's own filter option: rows whose delta changes the attribute named (any case). */
 const CHANGES_ATTRIBUTE: IFilterOptionDef = {
   displayKey: 'changesAttribute',
@@ -69,10 +68,8 @@ const CHANGES_ATTRIBUTE: IFilterOptionDef = {
   },
 };
 
-const notSearchable = { getQuickFilterText: () => '' };
-
 const columns: ColDef<ChangeRow>[] = [
-  { field: 'operation', headerName: 'Operation', width: 130, cellRenderer: OperationCell, filter: 'agTextColumnFilter', ...notSearchable },
+  { field: 'operation', headerName: 'Operation', width: 130, cellRenderer: OperationCell, filter: 'agTextColumnFilter' },
   {
     colId: 'review',
     headerName: 'Review',
@@ -81,7 +78,6 @@ const columns: ColDef<ChangeRow>[] = [
     cellRenderer: ReviewCell,
     tooltipValueGetter: (params) => (params.data ? reviewTooltip((params.context as GridContext).markOf(params.data)) : undefined),
     filter: 'agTextColumnFilter',
-    ...notSearchable,
   },
   {
     // Shown while the file is compared with another export (useComparisonColumn).
@@ -94,13 +90,12 @@ const columns: ColDef<ChangeRow>[] = [
       return compared ? CLASS_LABELS[compared] : '';
     },
     filter: 'agTextColumnFilter',
-    ...notSearchable,
   },
-  { field: 'objectType', headerName: 'Type', width: 110, filter: 'agTextColumnFilter', ...notSearchable },
-  { field: 'userPrincipalName', headerName: 'UPN', width: 250, filter: 'agTextColumnFilter', ...searchable },
-  { field: 'displayName', headerName: 'Display name', width: 200, filter: 'agTextColumnFilter', ...searchable },
-  { field: 'mail', headerName: 'Mail', width: 230, filter: 'agTextColumnFilter', ...searchable },
-  { field: 'dn', headerName: 'DN', width: 300, filter: 'agTextColumnFilter', tooltipField: 'dn', ...searchable },
+  { field: 'objectType', headerName: 'Type', width: 110, filter: 'agTextColumnFilter' },
+  { field: 'userPrincipalName', headerName: 'UPN', width: 250, filter: 'agTextColumnFilter' },
+  { field: 'displayName', headerName: 'Display name', width: 200, filter: 'agTextColumnFilter' },
+  { field: 'mail', headerName: 'Mail', width: 230, filter: 'agTextColumnFilter' },
+  { field: 'dn', headerName: 'DN', width: 300, filter: 'agTextColumnFilter', tooltipField: 'dn' },
   {
     colId: 'changedAttributes',
     headerName: 'Changed attributes',
@@ -110,11 +105,10 @@ const columns: ColDef<ChangeRow>[] = [
     filter: 'agTextColumnFilter',
     // "Changes attribute" matches a whole attribute name: "mail" is not "mailNickname".
     filterParams: { filterOptions: [CHANGES_ATTRIBUTE, 'contains', 'notContains', 'blank', 'notBlank'], buttons: ['reset'] },
-    ...notSearchable,
   },
-  { field: 'identitySource', headerName: 'Identity from', width: 170, filter: 'agTextColumnFilter', ...notSearchable },
-  { field: 'firstError', headerName: 'Error', width: 180, filter: 'agTextColumnFilter', ...notSearchable },
-  { field: 'id', headerName: 'Id', width: 320, filter: 'agTextColumnFilter', ...notSearchable },
+  { field: 'identitySource', headerName: 'Identity from', width: 170, filter: 'agTextColumnFilter' },
+  { field: 'firstError', headerName: 'Error', width: 180, filter: 'agTextColumnFilter' },
+  { field: 'id', headerName: 'Id', width: 320, filter: 'agTextColumnFilter' },
 ];
 
 /** Named for screen readers (axe: empty-table-header), the name hidden beside the checkbox. */
@@ -186,7 +180,6 @@ export function ChangeGrid({ theme, filterRef, context, onReviewKey, onReady, on
         onSelectionChanged={onCountsChanged}
         onRowDataUpdated={onCountsChanged}
         asyncTransactionWaitMillis={100}
-        cacheQuickFilter={true}
         rowBuffer={20}
         tooltipShowDelay={600}
         animateRows={false}

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { ChangeRow } from '../shared/rows/change-row.js';
-import { ALL_PENDING, ALL_TYPES, NO_GRID_FILTER, type ChosenRows, type GridFilter, type OperationChoice } from '../shared/rows/filter-rows.js';
+import { ALL_PENDING, ALL_TYPES, NO_GRID_FILTER, searchWords, type ChosenRows, type GridFilter, type OperationChoice } from '../shared/rows/filter-rows.js';
 import type { ReviewChoice } from '../shared/review/review-counts.js';
 
 export interface GridFilters {
@@ -51,7 +51,13 @@ export function useGridFilters(gridApi: RefObject<GridApi<ChangeRow> | null>, re
 
   // Typing stays responsive on 500,000 rows: the grid filters once the typing pauses.
   useEffect(() => {
-    const timer = window.setTimeout(() => gridApi.current?.setGridOption('quickFilterText', search), search ? SEARCH_DEBOUNCE_MS : 0);
+    const timer = window.setTimeout(
+      () => {
+        filterRef.current = { ...filterRef.current, search: searchWords(search) };
+        gridApi.current?.onFilterChanged();
+      },
+      search ? SEARCH_DEBOUNCE_MS : 0,
+    );
     return () => window.clearTimeout(timer);
   }, [gridApi, search]);
 

@@ -11,6 +11,7 @@ import { formatCount } from '../shared/format-count.js';
 import { chromium } from '@playwright/test';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { ChangeRow } from '../shared/rows/change-row.js';
 import { API_NAME, type ReadEvent } from '../shared/app/ipc-contract.js';
 import { packRows } from '../shared/rows/packed-rows.js';
@@ -135,7 +136,15 @@ async function measure(total: number): Promise<GridFigures> {
   const deletes = Math.floor(total / OPERATIONS.length) + (total % OPERATIONS.length > 4 ? 1 : 0);
   const chipMs = await timeUntil(button('Delete '), deletes);
   const allMs = await timeUntil(button('All '), total);
+  // BENCH_GRID_PROFILE=file.cpuprofile: a CPU profile of the search, for finding where its time goes.
+  const profilePath = process.env['BENCH_GRID_PROFILE'];
+  const cdp = profilePath && total > 2_000 ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const searchMs = await timeUntil(search('user1234@contoso.com'), total > 1234 ? 1 : 0);
+  if (cdp && profilePath) writeFileSync(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   await timeUntil(search(''), total);
 
   // Scroll the grid for two seconds, a screenful per frame, and record every frame interval.

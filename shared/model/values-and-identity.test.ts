@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToGuid, describeValue, displayValue, parseIntegerValue, userAccountControlFlags } from './attribute-values.js';
 import { rdnValue, resolveIdentity, type AttributeBag } from './resolve-identity.js';
-import { ALL_DELETES, isOperationChosen, matchesOperationChoice, rowMatcher } from '../rows/filter-rows.js';
+import { ALL_DELETES, isOperationChosen, matchesGridFilter, matchesOperationChoice, NO_GRID_FILTER, rowMatcher, searchWords } from '../rows/filter-rows.js';
 import { ReferenceIndex } from '../rows/reference-index.js';
 import { NO_PENDING_EXPORT, type ChangeRow } from '../rows/change-row.js';
 
@@ -88,6 +88,16 @@ describe('filters and references', () => {
     expect(match(row({ operation: 'delete', objectType: 'group', displayName: 'Jane' }))).toBe(false);
     expect(match(row({ operation: 'delete', dn: 'CN=Jane Doe' }))).toBe(true);
     expect(rowMatcher({})(row({ operation: NO_PENDING_EXPORT }))).toBe(true);
+  });
+
+  it('searches the grid by words, each found in any searchable field, without case', () => {
+    const dana = row({ userPrincipalName: 'dana.kelly@contoso.com', displayName: 'Dana Kelly', dn: 'CN={AB12}' });
+    const search = (text: string) => matchesGridFilter(dana, { ...NO_GRID_FILTER, search: searchWords(text) }, 'unreviewed');
+    expect(search('')).toBe(true);
+    expect(search('KELLY')).toBe(true);
+    expect(search('  dana   {ab12}  ')).toBe(true);
+    expect(search('dana smith')).toBe(false);
+    expect(searchWords('  Dana\tKelly ')).toEqual(['dana', 'kelly']);
   });
 
   it('chooses rows in the grid by operation chip: pending only, every deleting operation, or none pending', () => {

@@ -69,9 +69,30 @@ export interface GridFilter {
   chosen: ChosenRows | null;
   /** The comparison chips: every row, or the rows of one class (only those of the open file: "only in the other" has none). */
   comparison: 'all' | CompareClass;
+  /** The search box's words, lower-cased: a row shows when its searchable text has every one. */
+  search: readonly string[];
 }
 
-export const NO_GRID_FILTER: GridFilter = { operation: ALL_PENDING, objectType: ALL_TYPES, review: 'all', chosen: null, comparison: 'all' };
+export const NO_GRID_FILTER: GridFilter = { operation: ALL_PENDING, objectType: ALL_TYPES, review: 'all', chosen: null, comparison: 'all', search: [] };
+
+/** The search box's text as words to find, lower-cased. */
+export function searchWords(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Each row's searchable text, made the first time a search needs it and kept while the row lives:
+ * one string a row, where the grid's quick filter built its text column by column through value
+ * getters (ARCHITECTURE.md, "The grid at scale").
+ */
+const searchTexts = new WeakMap<ChangeRow, string>();
+
+function matchesSearch(row: ChangeRow, words: readonly string[]): boolean {
+  let text = searchTexts.get(row);
+  if (text === undefined) searchTexts.set(row, (text = searchableText(row)));
+  for (const word of words) if (!text.includes(word)) return false;
+  return true;
+}
 
 /** `state`: the row's review state ('' without a pending export); `compared`: its comparison class ('' without one). */
 export function matchesGridFilter(row: ChangeRow, filter: GridFilter, state: ReviewState | '', compared: CompareClass | '' = ''): boolean {
@@ -80,7 +101,8 @@ export function matchesGridFilter(row: ChangeRow, filter: GridFilter, state: Rev
     (filter.objectType === ALL_TYPES || row.objectType === filter.objectType) &&
     matchesReviewChoice(state, filter.review) &&
     (filter.chosen === null || filter.chosen.ids.has(row.id)) &&
-    (filter.comparison === 'all' || compared === filter.comparison)
+    (filter.comparison === 'all' || compared === filter.comparison) &&
+    (filter.search.length === 0 || matchesSearch(row, filter.search))
   );
 }
 
