@@ -67,6 +67,7 @@ const browser = await chromium.launch({
 
 interface GridFigures {
   loadMs: number;
+  heapMb: number;
   chipMs: number;
   allMs: number;
   searchMs: number;
@@ -120,6 +121,11 @@ async function measure(total: number): Promise<GridFigures> {
     await page.waitForTimeout(50);
   }
   const loadMs = performance.now() - started;
+  // The renderer's JavaScript heap once every row is in, after a garbage collection (Chrome DevTools Protocol).
+  const heapSession = await page.context().newCDPSession(page);
+  await heapSession.send('HeapProfiler.collectGarbage');
+  const heapMb = (await heapSession.send('Runtime.getHeapUsage')).usedSize / 1e6;
+  await heapSession.detach();
 
   // Timed inside the page, frame by frame, so no round trip to the browser is counted.
   const timeUntil = async (action: string, expected: number) =>
@@ -181,7 +187,7 @@ async function measure(total: number): Promise<GridFigures> {
   const markMs = performance.now() - markStarted;
 
   await page.close();
-  return { loadMs, chipMs, allMs, searchMs, frameMedian: median(frames), frameP95: p95, marked: deletes, markMs };
+  return { loadMs, heapMb, chipMs, allMs, searchMs, frameMedian: median(frames), frameP95: p95, marked: deletes, markMs };
 }
 
 /**
@@ -214,6 +220,7 @@ try {
   line('', '2,000 rows', `${formatCount(rows)} rows`);
   line('rows streamed in and counted (s)', (small.loadMs / 1000).toFixed(1), (large.loadMs / 1000).toFixed(1));
   line('  of which delivery over CDP alone (s)', (smallDelivery / 1000).toFixed(1), (largeDelivery / 1000).toFixed(1));
+  line('renderer heap after load, MB', small.heapMb.toFixed(0), large.heapMb.toFixed(0));
   line('Delete chip, ms', small.chipMs.toFixed(0), large.chipMs.toFixed(0));
   line('All chip, ms', small.allMs.toFixed(0), large.allMs.toFixed(0));
   line('search one UPN, ms', small.searchMs.toFixed(0), large.searchMs.toFixed(0));
