@@ -8,7 +8,7 @@ import type { AttributeImpact, GroupImpact, ImpactReport, ValueChangeImpact } fr
 import { describePattern } from '../../shared/impact/describe-pattern.js';
 import { MEMBER_REMOVALS, type ImpactThresholds } from '../../shared/impact/impact-thresholds.js';
 import { formatCount } from '../format.js';
-import { attributeLabel } from './impact-choices.js';
+import { attributeLabel, choiceLabels } from './impact-choices.js';
 import type { ImpactView } from './useImpactView.js';
 
 interface ImpactPanelProps {
@@ -82,7 +82,7 @@ function Attributes({ report, chosen, onAttribute }: ChoiceProps & { onAttribute
                 label={label}
                 count={formatCount(a.objects)}
                 max={[a.objects, max]}
-                chosen={chosen === `changes ${label}`}
+                chosen={chosen === choiceLabels.attribute(a.attribute, a.objectType)}
                 onClick={() => onAttribute(a)}
               />
             );
@@ -121,7 +121,7 @@ function Patterns({ report, chosen, onPattern }: ChoiceProps & { onPattern: (pat
                     label={text}
                     count={formatCount(p.objects)}
                     max={[p.objects, c.objects]}
-                    chosen={chosen === `${label}: ${text}`}
+                    chosen={chosen === choiceLabels.pattern(p)}
                     onClick={() => onPattern(p)}
                     detail={p.examples.map((e) => `${e.label}: ${e.before} → ${e.after}`).join('\n')}
                   />
@@ -151,7 +151,7 @@ function Groups({ report, chosen, onGroup }: ChoiceProps & { onGroup: (group: Gr
               label={name}
               count={`−${formatCount(g.membersRemoved)}${g.complete ? '' : '+'} +${formatCount(g.membersAdded)}`}
               max={[g.membersRemoved + g.membersAdded, max]}
-              chosen={chosen === `group ${name}`}
+              chosen={chosen === choiceLabels.group(g)}
               onClick={() => onGroup(g)}
               detail={`${formatCount(g.membersRemoved)} members removed, ${formatCount(g.membersAdded)} added`}
             />

@@ -13,6 +13,13 @@ export function attributeLabel(item: { objectType: string; attribute: string }):
   return `${item.objectType} / ${item.attribute}`;
 }
 
+/** What the grid is said to show once each is chosen; the Impact view marks the chosen entry by it. */
+export const choiceLabels = {
+  attribute: (attribute: string, objectType?: string) => `changes ${objectType === undefined ? attribute : attributeLabel({ objectType, attribute })}`,
+  pattern: (pattern: ValueChangeImpact) => `${attributeLabel(pattern)}: ${describePattern(pattern)}`,
+  group: (group: GroupImpact) => `group ${group.displayName || group.dn}`,
+};
+
 /** `objectType` undefined: every object type (what a threshold counts). */
 export function rowsChangingAttribute(rows: readonly ChangeRow[], attribute: string, objectType?: string): ChosenRows {
   const name = attribute.toLowerCase();
@@ -25,7 +32,7 @@ export function rowsChangingAttribute(rows: readonly ChangeRow[], attribute: str
       row.changedAttributes.some((a) => a.toLowerCase() === name)
     )
       ids.add(row.id);
-  return { label: objectType === undefined ? `changes ${attribute}` : `changes ${attributeLabel({ objectType, attribute })}`, ids };
+  return { label: choiceLabels.attribute(attribute, objectType), ids };
 }
 
 export function attributeRows(rows: readonly ChangeRow[], attribute: AttributeImpact): ChosenRows {
@@ -38,11 +45,11 @@ export function patternRows(rows: readonly ChangeRow[], pattern: ValueChangeImpa
     const row = rows[at];
     if (row) ids.add(row.id);
   }
-  return { label: `${attributeLabel(pattern)}: ${describePattern(pattern)}`, ids };
+  return { label: choiceLabels.pattern(pattern), ids };
 }
 
 export function groupRows(group: GroupImpact): ChosenRows {
-  return { label: `group ${group.displayName || group.dn}`, ids: new Set([group.id]) };
+  return { label: choiceLabels.group(group), ids: new Set([group.id]) };
 }
 
 /** Groups that lose members: what the member-removals threshold counts. */

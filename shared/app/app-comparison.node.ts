@@ -9,7 +9,16 @@ import { startWorker } from '../read/start-worker.node.js';
 import type { ReadWorkerMessage, ReadWorkerRequest } from '../read/read-worker.node.js';
 import { unpackRows } from '../rows/packed-rows.js';
 import type { ReadProgress } from '../model/csexport-model.js';
-import type { CompareEntry, ComparisonDetails, ComparisonUpdate, DetailedChange, OtherExport, WindowComparison, Comparison } from '../compare/compare-model.js';
+import type {
+  CompareEntry,
+  ComparedChange,
+  ComparisonDetails,
+  ComparisonUpdate,
+  DetailedChange,
+  OtherExport,
+  WindowComparison,
+  Comparison,
+} from '../compare/compare-model.js';
 import { compareEntryOf } from '../compare/compare-entry.js';
 import { pairChanges } from '../compare/pair-changes.js';
 import { packComparedRows } from '../compare/packed-comparison.js';
@@ -49,6 +58,8 @@ function readEntries(workerUrl: URL, path: string, onProgress: (progress: ReadPr
 export class AppComparison {
   private stops: Array<() => void> = [];
   private result: Comparison | undefined;
+  /** The compared changes by the open file's cs-object id: details are asked for one row at a time. */
+  private byId = new Map<string, ComparedChange>();
   private closed = false;
   readonly other: OtherExport;
 
@@ -69,6 +80,7 @@ export class AppComparison {
       const result = pairChanges(first, second);
       if (this.closed) return;
       this.result = result;
+      for (const change of result.changes) if (change.first) this.byId.set(change.first.id, change);
       const comparison: WindowComparison = {
         other: this.other,
         counts: result.counts,
@@ -94,14 +106,10 @@ export class AppComparison {
     for (const stop of this.stops) stop();
   }
 
-  private change(id: string) {
-    return this.result?.changes.find((c) => c.first?.id === id);
-  }
-
   /** The open file's change `id` beside the other's, attribute by attribute; a `same` one has no differences to show. */
   async details(id: string): Promise<ComparisonDetails> {
     if (!this.result) throw new Error('The comparison is not ready yet.');
-    const change = this.change(id) ?? { class: 'same' as const, differences: [] };
+    const change = this.byId.get(id) ?? { class: 'same' as const, differences: [] };
     const detailed: DetailedChange = change.class === 'same' ? change : await detailChange(change, this.thisPath, this.other.path, true);
     return {
       class: detailed.class,

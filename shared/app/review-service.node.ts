@@ -99,11 +99,10 @@ export class ReviewService {
     const checked = await regularFileSize(path);
     if ('refused' in checked) return checked.refused;
     this.stopWorker(true);
-    this.current?.comparison?.close();
     const file: OpenedFile = { readId: this.nextReadId++, path, name: basename(path), sizeBytes: checked.size };
     const request: ReadWorkerRequest = { path };
     const worker = startWorker(this.options.readWorkerUrl, { workerData: request });
-    this.closeReview();
+    this.closeOpenReview();
     let needMarks = (): void => undefined;
     const marksNeeded = new Promise<void>((resolve) => (needMarks = resolve));
     const read: OpenRead = {
@@ -215,8 +214,10 @@ export class ReviewService {
     this.current?.store?.flush();
   }
 
-  private closeReview(): void {
+  /** Ends what the open file has beside its read: its comparison, and its review store (saved). */
+  private closeOpenReview(): void {
     const read = this.current;
+    read?.comparison?.close();
     // A store not made yet has no changes to save (marking makes it).
     read?.store?.close();
   }
@@ -256,8 +257,7 @@ export class ReviewService {
 
   close(): void {
     this.stopWorker(false);
-    this.current?.comparison?.close();
-    this.closeReview();
+    this.closeOpenReview();
     this.current = undefined;
     this.options.emit({ type: 'closed' });
   }
@@ -343,8 +343,7 @@ export class ReviewService {
 
   dispose(): void {
     this.stopWorker(false);
-    this.current?.comparison?.close();
-    this.closeReview();
+    this.closeOpenReview();
     this.current = undefined;
   }
 }

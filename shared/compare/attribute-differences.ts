@@ -4,7 +4,7 @@
  * values without case, values in any order).
  */
 import type { AttributeChange, PendingChange } from '../model/csexport-model.js';
-import { displayValue } from '../model/attribute-values.js';
+import { displayValue, sameValueKey } from '../model/attribute-values.js';
 import { canonicalAttributeChange } from './change-digest.js';
 
 export interface AttributeDifference {
@@ -24,7 +24,8 @@ function byName(change: PendingChange): Map<string, AttributeChange> {
 function shownValues(change: AttributeChange | undefined): Map<string, string> {
   const values = new Map<string, string>();
   for (const { operation, value } of change?.values ?? []) {
-    const key = `${operation ?? ''}\u0000${change?.reference ? value.raw.toLowerCase() : value.raw}`;
+    // As the digest tells values apart (change-digest.ts), so a digest that differs always shows here.
+    const key = `${operation ?? ''}\u0000${sameValueKey(change?.reference === true, value)}`;
     values.set(key, `${operation ? `${operation} ` : ''}${displayValue(value)}`);
   }
   return values;

@@ -6,6 +6,7 @@
  * of multivalued values does not count.
  */
 import type { AttributeChange, PendingChange, ValueChange } from '../model/csexport-model.js';
+import { sameValueKey } from '../model/attribute-values.js';
 
 const FIELD = '\u0001';
 const ITEM = '\u0002';
@@ -13,7 +14,7 @@ const PART = '\u0003';
 const RECORD = '\u0004';
 
 function canonicalValue(change: AttributeChange): (value: ValueChange) => string {
-  return ({ operation, value }) => (operation ?? '') + PART + (value.base64 ? 'b' : 't') + (change.reference ? value.raw.toLowerCase() : value.raw);
+  return ({ operation, value }) => (operation ?? '') + PART + sameValueKey(change.reference, value);
 }
 
 /** One attribute change as compared: what `attributeDifferences` tells apart. */

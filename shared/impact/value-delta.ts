@@ -4,17 +4,13 @@
  * removes what is gone, a delete removes everything. Group members are such values.
  */
 import type { AttributeChange, AttributeValue } from '../model/csexport-model.js';
+import { sameValueKey } from '../model/attribute-values.js';
 
 export interface ValueDelta {
   added: AttributeValue[];
   removed: AttributeValue[];
   /** False when the values now are unknown (no synchronized hologram): `removed` is then short. */
   complete: boolean;
-}
-
-/** DNs compare without case, as the directory compares them; other values as written. */
-function sameValueKey(change: AttributeChange): (value: AttributeValue) => string {
-  return change.reference ? (value) => value.raw.toLowerCase() : (value) => (value.base64 ? `b:${value.raw}` : `t:${value.raw}`);
 }
 
 export function valueDelta(change: AttributeChange, valuesNowKnown: boolean): ValueDelta {
@@ -28,7 +24,7 @@ export function valueDelta(change: AttributeChange, valuesNowKnown: boolean): Va
   if (change.operation === 'add') return { added: values, removed: [], complete: true };
   if (change.operation === 'delete') return { added: [], removed: change.oldValues, complete: valuesNowKnown };
   if (!valuesNowKnown) return { added: values, removed: [], complete: false };
-  const key = sameValueKey(change);
+  const key = (value: AttributeValue) => sameValueKey(change.reference, value);
   const now = new Set(change.oldValues.map(key));
   const next = new Set(values.map(key));
   return { added: values.filter((v) => !now.has(key(v))), removed: change.oldValues.filter((v) => !next.has(key(v))), complete: true };

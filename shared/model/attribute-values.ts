@@ -111,3 +111,11 @@ export function displayValue(value: AttributeValue): string {
   if (value.text !== undefined) return value.text;
   return value.raw;
 }
+
+/**
+ * What makes two values of an attribute the same value: the encoding and the text as written, DNs
+ * (reference values) without case, as the directory compares them.
+ */
+export function sameValueKey(reference: boolean, value: Pick<AttributeValue, 'raw' | 'base64'>): string {
+  return (value.base64 ? 'b' : 't') + (reference ? value.raw.toLowerCase() : value.raw);
+}
