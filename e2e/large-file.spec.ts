@@ -38,7 +38,7 @@ test('a 200,000-object file streams into the grid while it reads', async ({ page
     .toBe(true);
   await expect(page.locator('.ag-grid-scrolling-container .ag-row').first()).toBeVisible();
   // No select-all while the rows still arrive; it comes back once the read is done.
-  const selectAll = page.getByRole('checkbox', { name: 'Column with Header Selection' });
+  const selectAll = page.getByRole('checkbox', { name: 'Select every row shown' });
   await expect(selectAll).toBeHidden();
   await screenshot(page, '10-large-file-reading');
   await expectNoAxeViolations(page, 'reading');

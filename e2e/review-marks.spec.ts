@@ -125,8 +125,8 @@ test('the delete banner shows progress while deletes are reviewed, over the thre
   await page.getByRole('spinbutton', { name: 'Delete threshold' }).fill('2');
   await page.getByRole('alert').getByRole('button', { name: 'Show deletes' }).click();
   await expect(page.getByTestId('shown-count')).toHaveText('4');
-  await row(page, CHEN).locator('.ag-selection-checkbox input').check();
-  await row(page, EVE).locator('.ag-selection-checkbox input').check();
+  await row(page, CHEN).locator('input.row-select').check();
+  await row(page, EVE).locator('input.row-select').check();
   await row(page, EVE).locator('[col-id="userPrincipalName"]').click();
   await page.keyboard.press('f');
   await expect(page.getByTestId('announcer')).toHaveText(/Flagged 2 rows\./);

@@ -83,8 +83,8 @@ test('two selected rows export to a CSV with the header and exactly those rows',
   await dropFiles(page, [sample('aad-connector-utf8.xml')]);
   await expect(page.getByTestId('shown-count')).toHaveText(String(aadPending));
   const rows = gridRows(page);
-  await rows.nth(0).locator('.ag-selection-checkbox input').check();
-  await rows.nth(2).locator('.ag-selection-checkbox input').check();
+  await rows.nth(0).locator('input.row-select').check();
+  await rows.nth(2).locator('input.row-select').check();
   await expect(page.getByTestId('selected-count')).toHaveText('2');
   // The grid's row id is the cs-object id (getRowId), on each row element.
   const chosen = [await rows.nth(0).getAttribute('row-id'), await rows.nth(2).getAttribute('row-id')];

@@ -1,7 +1,7 @@
 /**
  * The app: empty state → reading (progress, first rows) → review (chips, search, grid, details,
- * marks) → CSV export. Rows flow one way: read events → grid transactions; the grid owns filtering
- * and selection, the marks live beside it. Each concern is a hook; this component wires them.
+ * marks) → CSV export. Rows flow one way: read events → `ShownRows` (filtering, order, selection)
+ * → the grid's blocks on screen; the marks live beside them. Each concern is a hook; this component wires them.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ChangeRow } from '../shared/rows/change-row.js';
@@ -33,17 +33,17 @@ export function App() {
   const arrivals = useRef<(rows: ChangeRow[]) => void>(() => undefined);
   const rows = useGridRows((batch) => arrivals.current(batch));
   const { session, gridApi } = rows;
-  const filters = useGridFilters(gridApi, session.file?.readId);
-  const redraw = useColumnRedraw(gridApi);
+  const filters = useGridFilters(rows.refilter, session.file?.readId);
+  const redraw = useColumnRedraw(gridApi, rows.refilter);
   const onReviewMessage = useCallback((text: string, kind: 'info' | 'error') => setNotice({ kind, text }), [setNotice]);
   const review = useReview(session.file?.readId, rows.allRows, redraw.review, onReviewMessage);
   arrivals.current = review.rowsArrived;
   // After the dialog has left the page: a dialog removed from the page hands focus to the body.
   const returnFocus = useCallback(() => void window.setTimeout(() => focusGrid(gridApi.current), 0), [gridApi]);
   const reviewed = useMemo(() => ({ allRows: rows.allRows, marks: review.marks }), [rows.allRows, review.marks]);
-  const csv = useCsvExport(gridApi, session, reviewed, setNotice, returnFocus);
+  const csv = useCsvExport(rows.shownRows, session, reviewed, setNotice, returnFocus);
   const reviewFiltered = () => filters.filterRef.current.review !== 'all';
-  const actions = useReviewActions({ gridApi, review, reviewFiltered, announce, setNotice, onDialogClosed: returnFocus });
+  const actions = useReviewActions({ rows, review, reviewFiltered, announce, setNotice, onDialogClosed: returnFocus });
   useReadAnnouncements(session, announce);
   const comparison = useComparison(session.file?.readId, redraw.comparison, setNotice);
   useAppCommands(searchRef, csv.startExport, review.chooseReviewFile, comparison.compareWith);

@@ -153,12 +153,13 @@ export function ReviewView(props: ReviewViewProps) {
             theme={dark ? darkGridTheme : lightGridTheme}
             filterRef={filters.filterRef}
             context={context}
+            shown={rows.shownRows}
+            selection={rows.selection}
             onReviewKey={actions.onKey}
             onReady={rows.onGridReady}
             onFocusRow={rows.setFocused}
             onOpenDetails={openDetails}
             onCountsChanged={rows.refreshCounts}
-            reading={session.status === 'reading'}
           />
           {detailsOpen && focused && (
             <FocusedDetails

@@ -1,6 +1,6 @@
 /** Export CSV: the dialog's open state, and writing the rows shown (in the grid's order) or selected. */
-import { useCallback, useState, type RefObject } from 'react';
-import type { GridApi } from 'ag-grid-community';
+import { useCallback, useState } from 'react';
+import type { ShownRows } from '../shared/grid/shown-rows.js';
 import type { ChangeRow } from '../shared/rows/change-row.js';
 import type { CsvLevel, CsvScope } from '../shared/csv/csv-rows.js';
 import type { ReviewMarks } from '../shared/review/review-marks.js';
@@ -31,12 +31,10 @@ export function reviewedIds({ allRows, marks }: ReviewedRows): string[] {
   return ids;
 }
 
-function idsInScope(api: GridApi<ChangeRow>, scope: CsvScope, reviewed: ReviewedRows): string[] {
+/** The ids to write, in the order the grid shows them (selected rows the filters hide come last, in file order). */
+function idsInScope(shown: ShownRows, scope: CsvScope, reviewed: ReviewedRows): string[] {
   if (scope === 'reviewed') return reviewedIds(reviewed);
-  const ids: string[] = [];
-  if (scope === 'selected') for (const row of api.getSelectedRows()) ids.push(row.id);
-  else api.forEachNodeAfterFilterAndSort((node) => node.data && ids.push(node.data.id));
-  return ids;
+  return (scope === 'selected' ? shown.selectedRows() : shown.shownRows()).map((row) => row.id);
 }
 
 async function writeCsv(command: CsvExportCommand): Promise<Notice | null> {
@@ -52,7 +50,7 @@ async function writeCsv(command: CsvExportCommand): Promise<Notice | null> {
 }
 
 export function useCsvExport(
-  gridApi: RefObject<GridApi<ChangeRow> | null>,
+  shown: ShownRows,
   session: ReadSession,
   reviewed: ReviewedRows,
   setNotice: (notice: Notice | null) => void,
@@ -67,13 +65,12 @@ export function useCsvExport(
   const runExport = useCallback(
     async (scope: CsvScope, level: CsvLevel) => {
       setExporting(false);
-      const api = gridApi.current;
-      if (!api || !file) return;
-      const notice = await writeCsv({ readId: file.readId, level, ids: idsInScope(api, scope, reviewed), scope });
+      if (!file) return;
+      const notice = await writeCsv({ readId: file.readId, level, ids: idsInScope(shown, scope, reviewed), scope });
       if (notice) setNotice(notice);
       onClosed();
     },
-    [gridApi, file, reviewed, setNotice, onClosed],
+    [shown, file, reviewed, setNotice, onClosed],
   );
   const exportMembers = useCallback(
     async (groupId: string) => {

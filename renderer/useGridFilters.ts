@@ -1,11 +1,9 @@
 /**
  * The grid's filters as the toolbar shows them: the operation chip, the object type and the search
- * text. The chip and type live in a ref the grid's external filter reads (no re-render of 500,000
+ * text. The chip and type live in a ref the grid's data source reads (no re-render of 500,000
  * rows to change them) and in state for the toolbar; search reaches the grid once typing pauses.
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { GridApi } from 'ag-grid-community';
-import type { ChangeRow } from '../shared/rows/change-row.js';
 import { ALL_PENDING, ALL_TYPES, NO_GRID_FILTER, searchWords, type ChosenRows, type GridFilter, type OperationChoice } from '../shared/rows/filter-rows.js';
 import type { ReviewChoice } from '../shared/review/review-counts.js';
 
@@ -26,7 +24,8 @@ export interface GridFilters {
 
 const SEARCH_DEBOUNCE_MS = 150;
 
-export function useGridFilters(gridApi: RefObject<GridApi<ChangeRow> | null>, readId: number | undefined): GridFilters {
+/** `refilter`: the grid works out the rows it shows again. */
+export function useGridFilters(refilter: () => void, readId: number | undefined): GridFilters {
   const filterRef = useRef<GridFilter>(NO_GRID_FILTER);
   const [filter, setFilter] = useState<GridFilter>(NO_GRID_FILTER);
   const [search, setSearch] = useState('');
@@ -35,9 +34,9 @@ export function useGridFilters(gridApi: RefObject<GridApi<ChangeRow> | null>, re
     (next: GridFilter) => {
       filterRef.current = next;
       setFilter(next);
-      gridApi.current?.onFilterChanged();
+      refilter();
     },
-    [gridApi],
+    [refilter],
   );
   const chooseOperation = useCallback((operation: OperationChoice) => apply({ ...filterRef.current, operation }), [apply]);
   const chooseObjectType = useCallback((objectType: string) => apply({ ...filterRef.current, objectType }), [apply]);
@@ -47,19 +46,18 @@ export function useGridFilters(gridApi: RefObject<GridApi<ChangeRow> | null>, re
     (chosen: ChosenRows | null) => apply({ ...filterRef.current, chosen, ...(chosen && { operation: ALL_PENDING, objectType: ALL_TYPES }) }),
     [apply],
   );
-  const refilter = useCallback(() => gridApi.current?.onFilterChanged(), [gridApi]);
 
   // Typing stays responsive on 500,000 rows: the grid filters once the typing pauses.
   useEffect(() => {
     const timer = window.setTimeout(
       () => {
         filterRef.current = { ...filterRef.current, search: searchWords(search) };
-        gridApi.current?.onFilterChanged();
+        refilter();
       },
       search ? SEARCH_DEBOUNCE_MS : 0,
     );
     return () => window.clearTimeout(timer);
-  }, [gridApi, search]);
+  }, [refilter, search]);
 
   // A new file starts with every filter cleared.
   useEffect(() => {

@@ -9,7 +9,7 @@ import type { ReadProgress, ReadSummary } from '../shared/model/csexport-model.j
 import type { OpenedFile, ReadEvent } from '../shared/app/ipc-contract.js';
 import type { ReadErrorInfo } from '../shared/read-errors.js';
 import type { ImpactReport } from '../shared/impact/impact-model.js';
-import { unpackRows } from '../shared/rows/packed-rows.js';
+import { windowRowUnpacker } from '../shared/rows/window-rows.js';
 import { tally } from '../shared/model/operations.js';
 import { reviewApi } from './api.js';
 
@@ -60,6 +60,7 @@ function countInto(counts: RowCounts, rows: ChangeRow[]): RowCounts {
 export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => void): ReadSession {
   const rowsRef = useRef<ChangeRow[]>([]);
   const readIdRef = useRef<number | null>(null);
+  const unpack = useRef(windowRowUnpacker());
   const [state, setState] = useState<Omit<ReadSession, 'rows' | 'rowsRef'>>({
     status: 'empty',
     file: null,
@@ -75,6 +76,7 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
   const handle = useCallback((event: ReadEvent) => {
     if (event.type === 'started') {
       readIdRef.current = event.file.readId;
+      unpack.current = windowRowUnpacker();
       rowsRef.current = [];
       onRowsRef.current([], true);
       setState({
@@ -98,7 +100,7 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
     if (event.readId !== readIdRef.current) return;
     switch (event.type) {
       case 'rows': {
-        const rows = unpackRows(event.packedRows);
+        const rows = unpack.current(event.packedRows);
         for (const row of rows) rowsRef.current.push(row);
         onRowsRef.current(rows, false);
         setState((s) => ({ ...s, counts: countInto(s.counts, rows) }));

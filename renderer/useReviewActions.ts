@@ -3,12 +3,12 @@
  * A command marks the selected rows when there are any, else the focused row. After a change the
  * Review column is redrawn for those rows, and the grid filters again when the review decides what it shows.
  */
-import { useCallback, useState, type RefObject } from 'react';
-import type { GridApi } from 'ag-grid-community';
+import { useCallback, useState } from 'react';
 import type { ChangeRow } from '../shared/rows/change-row.js';
 import type { MarkAction, ReviewVerdict } from '../shared/review/review-marks.js';
 import type { Notice } from '../shared/app/ipc-contract.js';
 import type { Review } from './useReview.js';
+import type { GridRows } from './useGridRows.js';
 import type { ReviewKeyAction } from './review-keys.js';
 import { formatCount } from './format.js';
 
@@ -35,8 +35,11 @@ function describe(action: MarkAction, changed: number, notMarkable: number): str
   return `${verb} ${formatCount(changed)} ${changed === 1 ? noun : `${noun}s`}.${skipped}`;
 }
 
+/** What marking needs of the grid. */
+type GridRowsForActions = Pick<GridRows, 'gridApi' | 'shownRows' | 'targetRows' | 'refilter'>;
+
 interface Dependencies {
-  gridApi: RefObject<GridApi<ChangeRow> | null>;
+  rows: GridRowsForActions;
   review: Review;
   /** Whether the grid's filter depends on review states now (a review chip is chosen). */
   reviewFiltered: () => boolean;
@@ -45,38 +48,32 @@ interface Dependencies {
   onDialogClosed: () => void;
 }
 
-function redraw(api: GridApi<ChangeRow>, rows: readonly ChangeRow[], refilter: boolean): void {
-  const nodes = rows.map((row) => api.getRowNode(row.id)).filter((node) => node !== undefined);
-  api.refreshCells({ rowNodes: nodes, columns: ['review'], force: true });
+/** The Review column of the rows on screen drawn again (the grid holds no others), and the rows shown worked out again when the review decides them. */
+function redraw(rows: GridRowsForActions, reviewFiltered: boolean): void {
+  const api = rows.gridApi.current;
+  if (!api || api.isDestroyed()) return;
+  api.refreshCells({ columns: ['review'], force: true });
   const reviewColumn = api.getColumnState().find((c) => c.colId === 'review');
-  if (refilter || reviewColumn?.sort || api.getColumnFilterModel('review')) api.onFilterChanged();
+  if (reviewFiltered || reviewColumn?.sort || api.getColumnFilterModel('review')) rows.refilter();
 }
 
-export function useReviewActions({ gridApi, review, reviewFiltered, announce, setNotice, onDialogClosed }: Dependencies): ReviewActions {
+export function useReviewActions({ rows: gridRows, review, reviewFiltered, announce, setNotice, onDialogClosed }: Dependencies): ReviewActions {
   const [noteFor, setNoteFor] = useState<readonly ChangeRow[] | null>(null);
   const [confirmApprove, setConfirmApprove] = useState<readonly ChangeRow[] | null>(null);
 
   // The grid's own focused cell, not the page's state of it: a key pressed right after a click comes
   // before React has drawn the click, and must mark the row clicked.
-  const targets = useCallback((): ChangeRow[] => {
-    const api = gridApi.current;
-    const selected = api?.getSelectedRows() ?? [];
-    if (selected.length) return selected;
-    const cell = api?.getFocusedCell();
-    const row = cell ? api?.getDisplayedRowAtIndex(cell.rowIndex)?.data : undefined;
-    return row ? [row] : [];
-  }, [gridApi]);
+  const targets = gridRows.targetRows;
 
   const markRows = useCallback(
     async (rows: readonly ChangeRow[], action: MarkAction, note?: string) => {
       if (rows.length === 0) return announce('Focus a row or select rows to mark.');
       const result = await review.mark(rows, action, note);
       if ('failed' in result) return setNotice({ kind: 'error', text: `The marks were not set: ${result.failed}` });
-      const api = gridApi.current;
-      if (api) redraw(api, result.changed, reviewFiltered());
+      redraw(gridRows, reviewFiltered());
       announce(describe(action, result.changed.length, result.notMarkable));
     },
-    [review, gridApi, reviewFiltered, announce, setNotice],
+    [review, gridRows, reviewFiltered, announce, setNotice],
   );
 
   const openNote = useCallback((rows: readonly ChangeRow[]) => {
@@ -101,11 +98,10 @@ export function useReviewActions({ gridApi, review, reviewFiltered, announce, se
   );
 
   const askApproveShown = useCallback(() => {
-    const shown: ChangeRow[] = [];
-    gridApi.current?.forEachNodeAfterFilterAndSort((node) => node.data?.pending && shown.push(node.data));
+    const shown = gridRows.shownRows.shownRows().filter((row) => row.pending);
     if (shown.length) setConfirmApprove(shown);
     else announce('No pending changes are shown.');
-  }, [gridApi, announce]);
+  }, [gridRows, announce]);
   const closeConfirm = useCallback(() => {
     setConfirmApprove(null);
     onDialogClosed();

@@ -5,6 +5,7 @@
  * Prints figures; asserts nothing.
  *
  *   npm run bench:grid -- [--rows 500000]
+ *   BENCH_GRID_RENDERER=/path/to/dist/renderer npm run bench:grid   (another build, the same measures)
  */
 import { noImpact } from '../shared/impact/impact-model.js';
 import { formatCount } from '../shared/format-count.js';
@@ -59,7 +60,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-const server = await serveDirectory(resolve('dist', 'renderer'));
+// BENCH_GRID_RENDERER=dir: another renderer build (an earlier commit's), to compare against in the same way.
+const server = await serveDirectory(process.env['BENCH_GRID_RENDERER'] ?? resolve('dist', 'renderer'));
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -127,30 +129,40 @@ async function measure(total: number): Promise<GridFigures> {
   const heapMb = (await heapSession.send('Runtime.getHeapUsage')).usedSize / 1e6;
   await heapSession.detach();
 
-  // Timed inside the page, frame by frame, so no round trip to the browser is counted.
-  const timeUntil = async (action: string, expected: number) =>
+  // Timed inside the page, frame by frame, so no round trip to the browser is counted: until the
+  // count says `expected` rows and the grid's first row drawn is `firstUpn` (when given).
+  const timeUntil = async (action: string, expected: number, firstUpn?: string) =>
     (await page.evaluate(`(async () => {
       const shown = () => Number(document.querySelector('[data-testid="shown-count"]').textContent.replace(/,/g, ''));
+      const first = () => document.querySelector('.ag-grid-scrolling-container .ag-row[row-index="0"] [col-id="userPrincipalName"]')?.textContent;
+      const wanted = ${JSON.stringify(firstUpn ?? null)};
       const t = performance.now();
       ${action};
-      while (shown() !== ${expected}) await new Promise((r) => requestAnimationFrame(r));
+      while (shown() !== ${expected} || (wanted !== null && first() !== wanted)) await new Promise((r) => requestAnimationFrame(r));
       return performance.now() - t;
     })()`)) as number;
   const button = (label: string) => `[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('${label}')).click()`;
   const search = (text: string) =>
     `(() => { const box = document.querySelector('input[type=search]'); const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; set.call(box, '${text}'); box.dispatchEvent(new Event('input', { bubbles: true })); })()`;
   const deletes = Math.floor(total / OPERATIONS.length) + (total % OPERATIONS.length > 4 ? 1 : 0);
-  const chipMs = await timeUntil(button('Delete '), deletes);
-  const allMs = await timeUntil(button('All '), total);
-  // BENCH_GRID_PROFILE=file.cpuprofile: a CPU profile of the search, for finding where its time goes.
+  // BENCH_GRID_PROFILE=file.cpuprofile: a CPU profile of one step (BENCH_GRID_PROFILE_STEP: delete, all or search, the default), for finding where its time goes.
   const profilePath = process.env['BENCH_GRID_PROFILE'];
-  const cdp = profilePath && total > 2_000 ? await page.context().newCDPSession(page) : undefined;
-  if (cdp) {
+  const profileStep = process.env['BENCH_GRID_PROFILE_STEP'] ?? 'search';
+  const profiled = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
+    if (!profilePath || total <= 2_000 || step !== profileStep) return run();
+    const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
-  }
-  const searchMs = await timeUntil(search('user1234@contoso.com'), total > 1234 ? 1 : 0);
-  if (cdp && profilePath) writeFileSync(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    const result = await run();
+    writeFileSync(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    await cdp.detach();
+    return result;
+  };
+  const chipMs = await profiled('delete', () => timeUntil(button('Delete '), deletes, total > 4 ? 'user4@contoso.com' : undefined));
+  const allMs = await profiled('all', () => timeUntil(button('All '), total, 'user0@contoso.com'));
+  const searchMs = await profiled('search', () =>
+    timeUntil(search('user1234@contoso.com'), total > 1234 ? 1 : 0, total > 1234 ? 'user1234@contoso.com' : undefined),
+  );
   await timeUntil(search(''), total);
 
   // Scroll the grid for two seconds, a screenful per frame, and record every frame interval.
@@ -178,7 +190,8 @@ async function measure(total: number): Promise<GridFigures> {
 
   // Every delete selected with the header's select-all, then A on a focused row: the review's bulk path.
   await timeUntil(button('Delete '), deletes);
-  await page.locator('.ag-header-select-all input').check();
+  // The header's box: this build's own, or AG Grid's in builds before the Infinite Row Model.
+  await page.locator('input.select-all-shown, .ag-header-select-all input').first().check();
   await page.locator('.ag-grid-scrolling-container .ag-row [col-id="objectType"]').first().click();
   const approved = `Number([...document.querySelectorAll('button')].find((b) => b.textContent.includes('Approved')).querySelector('.chip-count').textContent.replace(/,/g, ''))`;
   const markStarted = performance.now();

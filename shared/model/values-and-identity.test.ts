@@ -3,7 +3,8 @@ import { bytesToGuid, describeValue, displayValue, parseIntegerValue, userAccoun
 import { rdnValue, resolveIdentity, type AttributeBag } from './resolve-identity.js';
 import { ALL_DELETES, isOperationChosen, matchesGridFilter, matchesOperationChoice, NO_GRID_FILTER, rowMatcher, searchWords } from '../rows/filter-rows.js';
 import { ReferenceIndex } from '../rows/reference-index.js';
-import { NO_PENDING_EXPORT, type ChangeRow } from '../rows/change-row.js';
+import { NO_PENDING_EXPORT } from '../rows/change-row.js';
+import { changeRow } from '../testing/change-row-fixture.js';
 
 const bag = (values: Record<string, string[]>): AttributeBag =>
   new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v.map((raw) => ({ raw, base64: false }))]));
@@ -50,35 +51,7 @@ describe('resolveIdentity', () => {
   });
 });
 
-function row(overrides: Partial<ChangeRow>): ChangeRow {
-  return {
-    id: '1',
-    pending: true,
-    operation: 'update',
-    objectType: 'user',
-    dn: 'CN=x',
-    newDn: '',
-    userPrincipalName: '',
-    displayName: '',
-    mail: '',
-    primarySmtp: '',
-    sourceAnchor: '',
-    cloudAnchor: '',
-    alias: '',
-    samAccountName: '',
-    objectGuid: '',
-    identitySource: '',
-    changedAttributes: [],
-    valueChanges: 0,
-    errorCount: 0,
-    firstError: '',
-    fingerprint: '',
-    changeDigest: '',
-    offset: 0,
-    length: 1,
-    ...overrides,
-  };
-}
+const row = changeRow;
 
 describe('filters and references', () => {
   it('filters by operation, type and search text', () => {
@@ -92,7 +65,8 @@ describe('filters and references', () => {
 
   it('searches the grid by words, each found in any searchable field, without case', () => {
     const dana = row({ userPrincipalName: 'dana.kelly@contoso.com', displayName: 'Dana Kelly', dn: 'CN={AB12}' });
-    const search = (text: string) => matchesGridFilter(dana, { ...NO_GRID_FILTER, search: searchWords(text) }, 'unreviewed');
+    const search = (text: string) =>
+      matchesGridFilter(dana, { ...NO_GRID_FILTER, search: searchWords(text) }, { stateOf: () => 'unreviewed', comparisonOf: () => '' });
     expect(search('')).toBe(true);
     expect(search('KELLY')).toBe(true);
     expect(search('  dana   {ab12}  ')).toBe(true);
