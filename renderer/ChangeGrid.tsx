@@ -154,8 +154,8 @@ const columns: ColDef<ChangeRow>[] = [
 ];
 
 /** How many rows the grid asks for at a time, and how many such blocks it keeps: what it holds of a million. */
-const BLOCK_ROWS = 200;
-const BLOCKS_KEPT = 10;
+const BLOCK_ROWS = 5000;
+const BLOCKS_KEPT = 3;
 
 export function ChangeGrid(props: ChangeGridProps) {
   const { theme, filterRef, context, shown, selection, onReviewKey, onReady, onFocusRow, onOpenDetails, onCountsChanged } = props;

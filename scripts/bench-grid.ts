@@ -145,7 +145,7 @@ async function measure(total: number): Promise<GridFigures> {
   const search = (text: string) =>
     `(() => { const box = document.querySelector('input[type=search]'); const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; set.call(box, '${text}'); box.dispatchEvent(new Event('input', { bubbles: true })); })()`;
   const deletes = Math.floor(total / OPERATIONS.length) + (total % OPERATIONS.length > 4 ? 1 : 0);
-  // BENCH_GRID_PROFILE=file.cpuprofile: a CPU profile of one step (BENCH_GRID_PROFILE_STEP: delete, all or search, the default), for finding where its time goes.
+  // BENCH_GRID_PROFILE=file.cpuprofile: a CPU profile of one step (BENCH_GRID_PROFILE_STEP: delete, all, scroll or search, the default), for finding where its time goes.
   const profilePath = process.env['BENCH_GRID_PROFILE'];
   const profileStep = process.env['BENCH_GRID_PROFILE_STEP'] ?? 'search';
   const profiled = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
@@ -166,7 +166,7 @@ async function measure(total: number): Promise<GridFigures> {
   await timeUntil(search(''), total);
 
   // Scroll the grid for two seconds, a screenful per frame, and record every frame interval.
-  const frames = (await page.evaluate(`(async () => {
+  const frames = (await profiled('scroll', () => page.evaluate(`(async () => {
     // The grid's vertical scroller: whichever element inside it scrolls.
     const viewport = [...document.querySelectorAll('.grid-host *')].find((e) => e.scrollHeight > e.clientHeight + 100 && getComputedStyle(e).overflowY !== 'visible');
     if (!viewport) return [];
@@ -184,7 +184,7 @@ async function measure(total: number): Promise<GridFigures> {
       requestAnimationFrame(step);
     });
     return intervals.slice(1);
-  })()`)) as number[];
+  })()`))) as number[];
   const sorted = [...frames].sort((a, b) => a - b);
   const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
 

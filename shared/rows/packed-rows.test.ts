@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeRow } from './change-row.js';
 import { joinPackedRows, packRows, unpackRows } from './packed-rows.js';
+import { changeRow } from '../testing/change-row-fixture.js';
 
 /** Every field set, each to a value no other field has, so a field dropped or swapped on the way shows. */
 const full: ChangeRow = {
@@ -30,21 +31,8 @@ const full: ChangeRow = {
   length: 4321,
 };
 
-const bare: ChangeRow = {
-  ...full,
-  id: '{2}',
-  pending: false,
-  newDn: '',
-  userPrincipalName: '',
-  displayName: '',
-  identitySource: '',
-  changedAttributes: [],
-  valueChanges: 0,
-  errorCount: 0,
-  firstError: '',
-  fingerprint: '',
-  changeDigest: '',
-};
+// Every field empty or zero (but the id and a zero-length object): what a row without a pending export can look like.
+const bare: ChangeRow = changeRow({ id: '{2}', pending: false, dn: '', length: 0 });
 
 describe('packed rows', () => {
   it('give back the same rows, empty strings and empty lists included', () => {
