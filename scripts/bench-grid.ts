@@ -166,7 +166,8 @@ async function measure(total: number): Promise<GridFigures> {
   await timeUntil(search(''), total);
 
   // Scroll the grid for two seconds, a screenful per frame, and record every frame interval.
-  const frames = (await profiled('scroll', () => page.evaluate(`(async () => {
+  const frames = (await profiled('scroll', () =>
+    page.evaluate(`(async () => {
     // The grid's vertical scroller: whichever element inside it scrolls.
     const viewport = [...document.querySelectorAll('.grid-host *')].find((e) => e.scrollHeight > e.clientHeight + 100 && getComputedStyle(e).overflowY !== 'visible');
     if (!viewport) return [];
@@ -184,7 +185,8 @@ async function measure(total: number): Promise<GridFigures> {
       requestAnimationFrame(step);
     });
     return intervals.slice(1);
-  })()`))) as number[];
+  })()`),
+  )) as number[];
   const sorted = [...frames].sort((a, b) => a - b);
   const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
 
