@@ -145,11 +145,21 @@ async function measure(total: number): Promise<GridFigures> {
   const search = (text: string) =>
     `(() => { const box = document.querySelector('input[type=search]'); const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; set.call(box, '${text}'); box.dispatchEvent(new Event('input', { bubbles: true })); })()`;
   const deletes = Math.floor(total / OPERATIONS.length) + (total % OPERATIONS.length > 4 ? 1 : 0);
-  // BENCH_GRID_PROFILE=file.cpuprofile: a CPU profile of one step (BENCH_GRID_PROFILE_STEP: delete, all, scroll or search, the default), for finding where its time goes.
+  // BENCH_GRID_PROFILE=file.cpuprofile (or file.json, a trace): a CPU profile of one step (BENCH_GRID_PROFILE_STEP: delete, all, scroll or search, the default), for finding where its time goes.
   const profilePath = process.env['BENCH_GRID_PROFILE'];
   const profileStep = process.env['BENCH_GRID_PROFILE_STEP'] ?? 'search';
   const profiled = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
     if (!profilePath || total <= 2_000 || step !== profileStep) return run();
+    // A .json path: a Chrome trace (what each frame held: scripts, GC, layout, paint) instead of a CPU profile.
+    if (profilePath.endsWith('.json')) {
+      await browser.startTracing(page, {
+        path: profilePath,
+        categories: ['devtools.timeline', 'v8.gc', 'disabled-by-default-devtools.timeline.frame', 'blink'],
+      });
+      const result = await run();
+      await browser.stopTracing();
+      return result;
+    }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
