@@ -175,6 +175,13 @@ async function measure(total: number): Promise<GridFigures> {
   );
   await timeUntil(search(''), total);
 
+  // BENCH_GRID_GC_BEFORE_SCROLL=1: a full collection first, so the scroll's frames hold no collection
+  // that earlier steps left due (a diagnostic: the app does not choose when V8 collects).
+  if (process.env['BENCH_GRID_GC_BEFORE_SCROLL']) {
+    const gc = await page.context().newCDPSession(page);
+    await gc.send('HeapProfiler.collectGarbage');
+    await gc.detach();
+  }
   // Scroll the grid for two seconds, a screenful per frame, and record every frame interval.
   const frames = (await profiled('scroll', () =>
     page.evaluate(`(async () => {
