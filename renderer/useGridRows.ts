@@ -27,8 +27,8 @@ export interface GridRows {
   refilter: () => void;
   /** The rows to act on: the selected ones, else the focused row. */
   targetRows: () => ChangeRow[];
-  /** Every row read so far, in file order. */
-  allRows: { readonly current: ChangeRow[] };
+  /** Every row read so far, in file order (`ShownRows.rowsRead`, always the current read's). */
+  allRows: { readonly current: readonly ChangeRow[] };
 }
 
 /** How often the grid is asked to take in rows while a file streams in: less often when that means sorting every row again. */
@@ -88,13 +88,21 @@ export function useGridRows(onArrived: (rows: ChangeRow[]) => void): GridRows {
         refreshCounts();
         return;
       }
-      arrived.current(rows);
       shownRows.append(rows);
+      arrived.current(rows);
       askGridAgain();
     },
     [shownRows, selection, refreshCounts, askGridAgain],
   );
   const session = useReadSession(onRows);
+  const allRows = useMemo(
+    () => ({
+      get current(): readonly ChangeRow[] {
+        return shownRows.rowsRead;
+      },
+    }),
+    [shownRows],
+  );
   const reading = session.status === 'reading';
   useEffect(() => selection.setReading(reading), [selection, reading]);
 
@@ -133,6 +141,6 @@ export function useGridRows(onArrived: (rows: ChangeRow[]) => void): GridRows {
     refreshCounts,
     refilter,
     targetRows,
-    allRows: session.rowsRef,
+    allRows,
   };
 }

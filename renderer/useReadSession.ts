@@ -1,7 +1,7 @@
 /**
  * Follows the read events of the main process: the open file, progress, counts and outcome as React
- * state; the rows themselves in a plain array handed to the grid in batches (never React state, so
- * 500,000 rows cost one array, not 500,000 renders).
+ * state; the rows themselves handed on a batch at a time to `onRows` (never React state, so 500,000
+ * rows cost no renders), which keeps them (`ShownRows`).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeRow } from '../shared/rows/change-row.js';
@@ -34,10 +34,6 @@ export interface ReadSession {
   impact: ImpactReport | null;
   error: ReadErrorInfo | null;
   counts: RowCounts;
-  /** Every row read so far, in file order. */
-  rows: ChangeRow[];
-  /** The same array, always the current read's (for callbacks that run between renders). */
-  rowsRef: { readonly current: ChangeRow[] };
 }
 
 const emptyCounts = (): RowCounts => ({ total: 0, pending: 0, withoutPending: 0, operations: {}, types: {} });
@@ -58,10 +54,9 @@ function countInto(counts: RowCounts, rows: ChangeRow[]): RowCounts {
 }
 
 export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => void): ReadSession {
-  const rowsRef = useRef<ChangeRow[]>([]);
   const readIdRef = useRef<number | null>(null);
   const unpack = useRef(windowRowUnpacker());
-  const [state, setState] = useState<Omit<ReadSession, 'rows' | 'rowsRef'>>({
+  const [state, setState] = useState<ReadSession>({
     status: 'empty',
     file: null,
     progress: null,
@@ -77,7 +72,6 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
     if (event.type === 'started') {
       readIdRef.current = event.file.readId;
       unpack.current = windowRowUnpacker();
-      rowsRef.current = [];
       onRowsRef.current([], true);
       setState({
         status: 'reading',
@@ -92,7 +86,6 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
     }
     if (event.type === 'closed') {
       readIdRef.current = null;
-      rowsRef.current = [];
       onRowsRef.current([], true);
       setState({ status: 'empty', file: null, progress: null, summary: null, impact: null, error: null, counts: emptyCounts() });
       return;
@@ -101,7 +94,6 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
     switch (event.type) {
       case 'rows': {
         const rows = unpack.current(event.packedRows);
-        for (const row of rows) rowsRef.current.push(row);
         onRowsRef.current(rows, false);
         setState((s) => ({ ...s, counts: countInto(s.counts, rows) }));
         break;
@@ -123,5 +115,5 @@ export function useReadSession(onRows: (rows: ChangeRow[], reset: boolean) => vo
 
   useEffect(() => reviewApi().onReadEvent(handle), [handle]);
 
-  return { ...state, rows: rowsRef.current, rowsRef };
+  return state;
 }

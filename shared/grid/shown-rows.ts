@@ -53,6 +53,11 @@ export class ShownRows {
     return this.rows.length;
   }
 
+  /** Every row read, in file order: the window's one list of them. */
+  get rowsRead(): readonly ChangeRow[] {
+    return this.rows;
+  }
+
   get selectionSize(): number {
     return this.selectedCount;
   }
