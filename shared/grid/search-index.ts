@@ -21,17 +21,14 @@ export class SearchIndex {
   private batches: IndexedBatch[] = [];
   private rows = 0;
 
-  get size(): number {
-    return this.rows;
-  }
-
   clear(): void {
     this.batches = [];
     this.rows = 0;
   }
 
-  add(rows: readonly ChangeRow[]): void {
-    if (rows.length === 0) return;
+  /** Indexes the rows; gives back each one's searchable text, for a caller that tests them as they arrive. */
+  add(rows: readonly ChangeRow[]): readonly string[] {
+    if (rows.length === 0) return [];
     const texts = rows.map(searchableText);
     const starts = new Int32Array(rows.length + 1);
     let at = 0;
@@ -44,6 +41,7 @@ export class SearchIndex {
     // first search then has to flatten.
     this.batches.push({ text: texts.join(ROW_END), starts, first: this.rows });
     this.rows += rows.length;
+    return texts;
   }
 
   /**

@@ -6,7 +6,7 @@
  * the grid's row-node pipeline (figures: ARCHITECTURE.md, "The grid at scale").
  */
 import type { ChangeRow } from '../rows/change-row.js';
-import { matchesSearchWords } from '../rows/filter-rows.js';
+import { hasEveryWord } from '../rows/filter-rows.js';
 import { columnFilterTest, type CellText, type ColumnFilterModel } from './column-filter.js';
 import { SearchIndex } from './search-index.js';
 import { sortOrdinals, type ColumnSort } from './sort-rows.js';
@@ -40,7 +40,8 @@ export class ShownRows {
   /** Bumped when what `showsOperation` or `keep` decides changed without the query's data changing (a chip, marks). */
   private generation = 0;
   private key: string | null = null;
-  private appendTest: ((row: ChangeRow) => boolean) | null = null;
+  /** What a row arriving must pass to join the view (null while it is sorted); its searchable text comes from the index. */
+  private appendTest: ((row: ChangeRow, text: string) => boolean) | null = null;
   private behind = false;
   /** The position a plain click last toggled: where a shift-click's range starts. */
   private anchor: number | null = null;
@@ -79,7 +80,7 @@ export class ShownRows {
   append(rows: readonly ChangeRow[]): void {
     const first = this.rows.length;
     for (const row of rows) this.rows.push(row);
-    this.search.add(rows);
+    const texts = this.search.add(rows);
     this.operations.add(rows, first);
     if (this.selected.length < this.rows.length) this.selected = grown(this.selected, this.rows.length);
     const test = this.appendTest;
@@ -87,7 +88,9 @@ export class ShownRows {
       this.behind = true;
       return;
     }
-    for (let ordinal = first; ordinal < this.rows.length; ordinal++) if (test(this.rows[ordinal] as ChangeRow)) this.push(ordinal);
+    rows.forEach((row, k) => {
+      if (test(row, texts[k] as string)) this.push(first + k);
+    });
   }
 
   /** Whether rows have arrived that a sorted view does not show yet (`catchUp` lets the next `update` sort them in). */
@@ -132,7 +135,8 @@ export class ShownRows {
     if (query.sortModel.length) sortOrdinals(this.view.subarray(0, this.shown), this.rows, query.sortModel, query.cellText);
     this.anchor = null;
     // Rows arriving later join the end while the order is file order; a sorted view is made again.
-    this.appendTest = query.sortModel.length ? null : (row) => query.showsOperation(row) && (!test || test(row)) && matchesSearchWords(row, query.search);
+    const words = query.search;
+    this.appendTest = query.sortModel.length ? null : (row, text) => query.showsOperation(row) && (!test || test(row)) && hasEveryWord(text, words);
     return true;
   }
 

@@ -91,11 +91,13 @@ export function searchWords(text: string): string[] {
   return text.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-/** Whether the row's searchable text has every one of `words` (lower-cased, as `searchWords` makes them). */
-export function matchesSearchWords(row: ChangeRow, words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const text = searchableText(row);
+/** Whether a row's searchable text has every one of `words` (lower-cased, as `searchWords` makes them). */
+export function hasEveryWord(text: string, words: readonly string[]): boolean {
   return words.every((word) => text.includes(word));
+}
+
+export function matchesSearchWords(row: ChangeRow, words: readonly string[]): boolean {
+  return words.length === 0 || hasEveryWord(searchableText(row), words);
 }
 
 /** What a row's review state and comparison class are, asked only when a filter depends on them. */
