@@ -20,7 +20,7 @@ import type { ChangeRow } from '../shared/rows/change-row.js';
 import type { CompareClass } from '../shared/compare/compare-model.js';
 import { CLASS_LABELS } from '../shared/compare/compare-csv.js';
 import { matchesOperationChoice, restOfGridFilter, type GridFilter } from '../shared/rows/filter-rows.js';
-import { CHANGES_ATTRIBUTE, type CellText, type ColumnFilterModel } from '../shared/grid/column-filter.js';
+import { CHANGES_ATTRIBUTE, listsAttribute, type CellText, type ColumnFilterModel } from '../shared/grid/column-filter.js';
 import type { ShownRows } from '../shared/grid/shown-rows.js';
 import type { ColumnSort } from '../shared/grid/sort-rows.js';
 import type { ReviewMark, ReviewState } from '../shared/review/review-marks.js';
@@ -77,21 +77,13 @@ function cellText(context: GridContext): CellText<ChangeRow> {
 
 /**
  * The Changed attributes column's own filter option: rows whose delta changes the attribute named
- * (any case). `ShownRows` applies it (`columnFilterTest`); the predicate is the grid's copy of it.
+ * (any case). `ShownRows` applies it (`columnFilterTest`); the grid's option names the same rule.
  */
 const CHANGES_ATTRIBUTE_OPTION: IFilterOptionDef = {
   displayKey: CHANGES_ATTRIBUTE,
   displayName: 'Changes attribute',
   numberOfInputs: 1,
-  predicate: ([name], cellValue) =>
-    String(cellValue ?? '')
-      .toLowerCase()
-      .split(', ')
-      .includes(
-        String(name ?? '')
-          .trim()
-          .toLowerCase(),
-      ),
+  predicate: ([name], cellValue) => listsAttribute(String(cellValue ?? ''), String(name ?? '')),
 };
 
 /** Named for screen readers by its checkbox (axe: empty-table-header), which selects every row shown. */

@@ -27,6 +27,11 @@ export type ColumnFilterModel = Record<string, TextFilterModel>;
 /** The "Changes attribute" option's key: a whole attribute name in the comma-joined list. */
 export const CHANGES_ATTRIBUTE = 'changesAttribute';
 
+/** The "Changes attribute" rule: whether the comma-joined attribute list names `name` whole (any case, spaces around it ignored). */
+export function listsAttribute(changedAttributes: string, name: string): boolean {
+  return changedAttributes.toLowerCase().split(', ').includes(name.trim().toLowerCase());
+}
+
 /** A cell's text for filtering and sorting, by column id. */
 export type CellText<Row> = (row: Row, colId: string) => string;
 
@@ -41,10 +46,8 @@ function conditionTest(condition: TextFilterCondition): TextTest {
       return (text) => text.trim() === '';
     case 'notBlank':
       return (text) => text.trim() !== '';
-    case CHANGES_ATTRIBUTE: {
-      const name = wanted.trim();
-      return name === '' ? ALWAYS : (text) => text.toLowerCase().split(', ').includes(name);
-    }
+    case CHANGES_ATTRIBUTE:
+      return wanted.trim() === '' ? ALWAYS : (text) => listsAttribute(text, wanted);
   }
   if (wanted === '') return ALWAYS;
   switch (condition.type) {
