@@ -223,7 +223,7 @@ export function ChangeGrid(props: ChangeGridProps) {
         onCellFocused={onCellFocused}
         onCellKeyDown={onCellKeyDown}
         onRowDoubleClicked={onOpenDetails}
-        rowBuffer={20}
+        rowBuffer={10}
         tooltipShowDelay={600}
         animateRows={false}
         suppressCellFocus={false}
