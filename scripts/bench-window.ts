@@ -23,12 +23,14 @@ let counts = noReviewCounts();
 let reviewed = false;
 let pending: number | undefined;
 let firstRowsAt = 0;
+/** How long the window spent making marks of the review file's text (parsing and checking it). */
+let reviewParseMs = 0;
 
 function finish(): void {
   if (pending === undefined || !reviewed) return;
   const counted = counts.all.unreviewed + counts.all.approved + counts.all.flagged + counts.all.stale;
   // The moment, on a clock both threads share: the main thread may be busy when this message arrives.
-  port?.postMessage({ rows: rows.length, counted, pending, doneAt: performance.timeOrigin + performance.now(), firstRowsAt });
+  port?.postMessage({ rows: rows.length, counted, pending, doneAt: performance.timeOrigin + performance.now(), firstRowsAt, reviewParseMs });
 }
 
 port.on('message', (event: WindowEvent) => {
@@ -39,7 +41,9 @@ port.on('message', (event: WindowEvent) => {
     for (const row of batch) rows.push(row);
     counts = addToReviewCounts(counts, batch, marks);
   } else if (event.type === 'review') {
+    const parseStarted = performance.now();
     const next = marksOfUpdate(event.update).marks;
+    if (event.update.reviewFileText !== undefined) reviewParseMs += performance.now() - parseStarted;
     if (!next) return;
     marks = next;
     counts = addToReviewCounts(noReviewCounts(), rows, marks);

@@ -56,6 +56,8 @@ interface Run {
   mainMarksReadyMs?: number;
   /** app-service: from opening the file until the window had its first rows. */
   firstRowsMs?: number;
+  /** app-service: how long the window spent parsing and checking the review file's text. */
+  windowReviewParseMs?: number;
 }
 
 function runOnce(mode: string, limit?: number, path = file): Run {
@@ -224,7 +226,7 @@ for (let i = 0; i < rounds; i++) {
   plain.push(runOnce('app-service'));
   withMarks.push(runOnce('app-service', undefined, reviewed));
   console.log(
-    `  pair ${i + 1}: without ${plain[i]?.seconds.toFixed(2)} s (CPU ${plain[i]?.cpuSeconds.toFixed(1)} s), with ${withMarks[i]?.seconds.toFixed(2)} s (CPU ${withMarks[i]?.cpuSeconds.toFixed(1)} s)`,
+    `  pair ${i + 1}: without ${plain[i]?.seconds.toFixed(2)} s (CPU ${plain[i]?.cpuSeconds.toFixed(1)} s), with ${withMarks[i]?.seconds.toFixed(2)} s (CPU ${withMarks[i]?.cpuSeconds.toFixed(1)} s; the window's parse of the review file ${withMarks[i]?.windowReviewParseMs?.toFixed(0)} ms)`,
   );
 }
 const plainSeconds = median(plain.map((r) => r.seconds));
@@ -234,6 +236,9 @@ console.log(
   `App path, alternating runs: without a review file ${plainSeconds.toFixed(2)} s, with one ${markedSeconds.toFixed(2)} s (medians of ${rounds}): ` +
     `${((markedSeconds / plainSeconds - 1) * 100).toFixed(1)} % more, median of the pairs' ratios ${((median(pairRatios) - 1) * 100).toFixed(1)} % (target <= 5 %); ` +
     `CPU ${median(plain.map((r) => r.cpuSeconds)).toFixed(1)} / ${median(withMarks.map((r) => r.cpuSeconds)).toFixed(1)} s; peak RSS ${(Math.max(...plain.map((r) => r.peakRssBytes)) / 1e6).toFixed(0)} / ${(Math.max(...withMarks.map((r) => r.peakRssBytes)) / 1e6).toFixed(0)} MB`,
+);
+console.log(
+  `  the window parsed and checked the review file in ${median(withMarks.map((r) => r.windowReviewParseMs ?? NaN)).toFixed(0)} ms (median; during the read, on the cores the read uses)`,
 );
 console.log(
   `  first rows in the window ${median(plain.map((r) => r.firstRowsMs ?? NaN)).toFixed(0)} ms after opening (median without a review file; target <= 1,000 ms)`,
