@@ -55,15 +55,14 @@ function syntheticRows(from: number, count: number): ChangeRow[] {
   });
 }
 
-function p95(values: number[]): number {
+/** The value `fraction` of the way up the sorted values (0.5: the median). */
+function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
+  return sorted[Math.floor(sorted.length * fraction)] ?? NaN;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
+const median = (values: number[]) => percentile(values, 0.5);
+const p95 = (values: number[]) => percentile(values, 0.95);
 
 // BENCH_GRID_RENDERER=dir: another renderer build (an earlier commit's), to compare against in the same way.
 const server = await serveDirectory(process.env['BENCH_GRID_RENDERER'] ?? resolve('dist', 'renderer'));
@@ -190,8 +189,8 @@ async function measure(total: number): Promise<GridFigures> {
     await gc.detach();
   }
   // Scroll the grid for two seconds, a screenful per frame, and record every frame interval: three
-  // times, from the top, the middle and near the end, each after the rows there are drawn (about
-  // 90 frames in all: one two-second pass gave a p95 that moved by 50 ms between runs of one build).
+  // times, from the top, the middle and near the end, each after the rows there are drawn. One pass
+  // alone has too few frames for a steady p95 (ARCHITECTURE.md, "Scrolling measured again").
   const scrollPass = (from: number) =>
     page.evaluate(`(async () => {
     // The grid's vertical scroller: whichever element inside it scrolls.
@@ -258,13 +257,14 @@ try {
   const small = await measure(2_000);
   const large = await measure(rows);
   // --no-delivery: skips timing the harness's own delivery (a minute at a million rows) when only the grid's figures are wanted.
-  const smallDelivery = values['no-delivery'] ? NaN : await deliveryAlone(2_000);
-  const largeDelivery = values['no-delivery'] ? NaN : await deliveryAlone(rows);
+  const delivery = async (total: number) => (values['no-delivery'] ? 'not timed' : ((await deliveryAlone(total)) / 1000).toFixed(1));
+  const smallDelivery = await delivery(2_000);
+  const largeDelivery = await delivery(rows);
   const line = (label: string, a: string, b: string) => console.log(label.padEnd(36) + a.padStart(14) + b.padStart(16));
   console.log(`Review grid, Chromium ${browser.version()} headless (software rendering), 2 cores:\n`);
   line('', '2,000 rows', `${formatCount(rows)} rows`);
   line('rows streamed in and counted (s)', (small.loadMs / 1000).toFixed(1), (large.loadMs / 1000).toFixed(1));
-  line('  of which delivery over CDP alone (s)', (smallDelivery / 1000).toFixed(1), (largeDelivery / 1000).toFixed(1));
+  line('  of which delivery over CDP alone (s)', smallDelivery, largeDelivery);
   line('renderer heap after load, MB', small.heapMb.toFixed(0), large.heapMb.toFixed(0));
   line('Delete chip, ms', small.chipMs.toFixed(0), large.chipMs.toFixed(0));
   line('All chip, ms', small.allMs.toFixed(0), large.allMs.toFixed(0));

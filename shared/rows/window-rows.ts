@@ -39,6 +39,7 @@ export function windowRowUnpacker(): (packed: string) => ChangeRow[] {
     const known = lists.get(key);
     if (known !== undefined) return known;
     const copy = names.map(share);
+    // Keyed by the copies' join, not `key`: a one-name list's join is that name itself, a view of the batch.
     if (lists.size < SHARED_LIMIT) lists.set(copy.join('\u0000'), copy);
     return copy;
   };
